@@ -1,0 +1,9 @@
+import type { ServiceDatabase } from '@hb/platform';
+import { CreateOutbox1763900000000 } from './migrations/1763900000000-create-outbox';
+
+/** The gateway's own schema, its entities and its migrations, in the order they apply. */
+export const DATABASE: Omit<ServiceDatabase, 'url'> = {
+  schema: 'gateway',
+  entities: [],
+  migrations: [CreateOutbox1763900000000],
+};

@@ -1,0 +1,9 @@
+import { runService } from '@hb/platform';
+import { AppModule } from './app.module';
+import { loadEnv } from './config/env';
+
+void runService({
+  service: 'heartbeat-scheduler',
+  loadEnv,
+  module: (env, logger) => AppModule.forRoot(env, logger),
+});

@@ -1,0 +1,51 @@
+/**
+ * Every Kafka topic the platform uses. A published name never changes: a breaking change gets a
+ * new topic (`.v2`). Deployments may prefix them all with a namespace (see the bus package).
+ */
+export const Topics = {
+  GatewayEvents: 'gateway.events.v1',
+  AgentEvents: 'agent.events.v1',
+  HeartbeatEvents: 'heartbeat.events.v1',
+  MemoryEvents: 'memory.events.v1',
+  WebhookEvents: 'webhook.events.v1',
+} as const;
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Services that answer commands; each has one command topic. */
+export const Services = ['agent-runtime', 'heartbeat-scheduler', 'memory', 'webhook-dispatcher'] as const;
+export type ServiceName = (typeof Services)[number];
+
+export function commandTopic(service: ServiceName): string {
+  return `${service}.commands.v1`;
+}
+
+/** Replies travel on one topic per gateway instance, so each reply reaches the caller waiting for it. */
+export function replyTopic(instanceId: string): string {
+  return `gateway.replies.v1.${instanceId}`;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** Kafka topic configuration entries, e.g. retention for short-lived reply topics. */
+  config?: Record<string, string>;
+}
+
+/**
+ * Partition counts bound how many replicas of a consumer group work at once, so they are set
+ * above any replica count we expect to run.
+ */
+export const EVENT_TOPIC_PARTITIONS = 6;
+export const COMMAND_TOPIC_PARTITIONS = 6;
+
+export function platformTopicSpecs(): TopicSpec[] {
+  return [
+    ...Object.values(Topics).map((name) => ({ name, partitions: EVENT_TOPIC_PARTITIONS })),
+    ...Services.map((service) => ({
+      name: commandTopic(service),
+      partitions: COMMAND_TOPIC_PARTITIONS,
+      // A command is useless after its caller's deadline; an hour keeps the log small.
+      config: { 'retention.ms': String(60 * 60 * 1000) },
+    })),
+  ];
+}

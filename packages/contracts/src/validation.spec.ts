@@ -1,0 +1,38 @@
+import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ErrorCodes } from './errors';
+import { parseAs } from './validation';
+
+class Inner {
+  @IsInt() @Max(10) count!: number;
+}
+
+class Outer {
+  @IsString() name!: string;
+  @ValidateNested() @Type(() => Inner) inner!: Inner;
+}
+
+describe(parseAs.name, () => {
+  it('returns a typed instance for valid input and keeps unknown fields out of the way', () => {
+    const sut = parseAs(Outer, { name: 'a', inner: { count: 3 }, extra: true });
+    expect(sut).toBeInstanceOf(Outer);
+    expect(sut.inner).toBeInstanceOf(Inner);
+    expect(sut.inner.count).toBe(3);
+  });
+
+  it('names the offending field', () => {
+    expect(() => parseAs(Outer, { name: 5, inner: { count: 3 } })).toThrow(
+      expect.objectContaining({ code: ErrorCodes.ValidationError, field: 'name' }),
+    );
+  });
+
+  it('names a nested field by its dotted path', () => {
+    expect(() => parseAs(Outer, { name: 'a', inner: { count: 11 } })).toThrow(
+      expect.objectContaining({ code: ErrorCodes.ValidationError, field: 'inner.count' }),
+    );
+  });
+
+  it.each([null, 'text', 42, [1, 2]])('refuses %p as not an object', (input) => {
+    expect(() => parseAs(Outer, input)).toThrow(expect.objectContaining({ code: ErrorCodes.ValidationError }));
+  });
+});

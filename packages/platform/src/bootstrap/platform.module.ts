@@ -1,0 +1,180 @@
+import { DynamicModule, Global, Inject, Injectable, Module, Optional } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import { SystemCommands, platformTopicSpecs, type ServiceName } from '@hb/contracts';
+import type { BaseEnv } from '../config/base-env';
+import { dataSourceOptions, type ServiceDatabase } from '../database/data-source-options';
+import { HealthController } from '../health/health.controller';
+import { HealthService } from '../health/health.service';
+import { CommandClient } from '../kafka/command-client';
+import { CommandServer } from '../kafka/command-server';
+import { EventConsumer } from '../kafka/event-consumer';
+import { KafkaBus, withTimeout } from '../kafka/kafka-bus';
+import type { JsonLogger } from '../logging/json-logger';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { LOGGER, PLATFORM_OPTIONS, REDIS } from './tokens';
+
+export interface PlatformOptions {
+  service: 'gateway' | ServiceName;
+  env: BaseEnv;
+  logger: JsonLogger;
+  database: Omit<ServiceDatabase, 'url'>;
+  /** The gateway's default deadline for requests to services. */
+  requestTimeoutMs?: number;
+}
+
+/** How long start-up waits for Redis before the process gives up and lets its supervisor retry. */
+const STARTUP_WAIT_MS = 30_000;
+
+@Injectable()
+class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly bus: KafkaBus,
+    private readonly dataSource: DataSource,
+    private readonly health: HealthService,
+    private readonly relay: OutboxRelay,
+    @Optional() private readonly commandServer?: CommandServer,
+    @Optional() private readonly commandClient?: CommandClient,
+  ) {}
+
+  onModuleInit(): void {
+    this.commandServer?.handle(SystemCommands.Ping, async ({ echo }) => ({
+      service: this.options.service,
+      instance: this.options.env.INSTANCE_ID,
+      ...(echo === undefined ? {} : { echo }),
+    }));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.waitForRedis();
+    await this.bus.connect();
+    await this.bus.ensureTopics(platformTopicSpecs());
+    this.health.register('postgres', async () => {
+      await this.dataSource.query('SELECT 1');
+    });
+    this.health.register('redis', async () => {
+      await this.redis.ping();
+    });
+    this.health.register('kafka', () => this.bus.checkHealth());
+    this.relay.start();
+    await this.commandServer?.start();
+    if (this.commandClient) {
+      await this.commandClient.start();
+      const client = this.commandClient;
+      this.health.register('replies', async () => {
+        if (!client.isReady) throw new Error('reply consumer not running');
+      });
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.health.markShuttingDown();
+    // A service stops taking work first; the gateway keeps its replies flowing until its HTTP
+    // server has drained (onApplicationShutdown).
+    if (!this.commandClient) await this.bus.stopConsumers();
+    await this.relay.stop();
+    await this.relay.drain();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.commandClient?.stop();
+    await this.bus.disconnect();
+    this.redis.disconnect();
+  }
+
+  private async waitForRedis(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    if (this.redis.status === 'wait') this.redis.connect().catch(() => undefined);
+    await withTimeout(
+      new Promise<void>((resolve) => this.redis.once('ready', () => resolve())),
+      STARTUP_WAIT_MS,
+      'redis was not reachable',
+    );
+  }
+}
+
+/**
+ * Everything a service shares: JSON logger, Postgres (its own schema), Redis, the Kafka bus with
+ * the command server (services) or command client (gateway), the outbox and its relay, health
+ * endpoints, and orderly start and stop.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { env, logger } = options;
+    const isGateway = options.service === 'gateway';
+    const commandProvider = isGateway
+      ? {
+          provide: CommandClient,
+          useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs),
+          inject: [KafkaBus],
+        }
+      : {
+          provide: CommandServer,
+          useFactory: (bus: KafkaBus) => new CommandServer(bus, options.service as ServiceName, logger),
+          inject: [KafkaBus],
+        };
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: env.DATABASE_URL, ...options.database }),
+          retryAttempts: 10,
+          retryDelay: 2000,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: LOGGER, useValue: logger },
+        {
+          provide: REDIS,
+          useFactory: () =>
+            new Redis(env.REDIS_URL, {
+              lazyConnect: true,
+              // Fail fast instead of queueing while Redis is away: callers decide what that means.
+              enableOfflineQueue: false,
+              maxRetriesPerRequest: 1,
+              connectionName: `${options.service}-${env.INSTANCE_ID}`,
+            }),
+        },
+        {
+          provide: KafkaBus,
+          useFactory: () =>
+            new KafkaBus({
+              brokers: env.KAFKA_BROKERS,
+              service: options.service,
+              instanceId: env.INSTANCE_ID,
+              namespace: env.KAFKA_NAMESPACE,
+              logger,
+            }),
+        },
+        commandProvider,
+        {
+          provide: OutboxRelay,
+          useFactory: (dataSource: DataSource, bus: KafkaBus) => new OutboxRelay(dataSource, bus, logger),
+          inject: [DataSource, KafkaBus],
+        },
+        {
+          provide: Outbox,
+          useFactory: (dataSource: DataSource, relay: OutboxRelay) => new Outbox(dataSource, relay),
+          inject: [DataSource, OutboxRelay],
+        },
+        {
+          provide: EventConsumer,
+          useFactory: (bus: KafkaBus) => new EventConsumer(bus, logger),
+          inject: [KafkaBus],
+        },
+        HealthService,
+        PlatformLifecycle,
+      ],
+      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, KafkaBus, commandProvider.provide, Outbox, EventConsumer, HealthService],
+    };
+  }
+}

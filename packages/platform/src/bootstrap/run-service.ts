@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError } from '../config/load-config';
+import type { BaseEnv } from '../config/base-env';
+import { JsonLogger } from '../logging/json-logger';
+
+export interface ServiceSpec<E extends BaseEnv> {
+  service: string;
+  loadEnv(): E;
+  module(env: E, logger: JsonLogger): DynamicModule;
+  /** Last touches before listening (body limits, global filters). */
+  configure?(app: NestExpressApplication, env: E): void;
+}
+
+/**
+ * Boots a service: validated config (a bad variable stops the process, naming it), JSON logs,
+ * dependencies connected before the port opens, and a graceful stop on SIGTERM bounded by
+ * SHUTDOWN_TIMEOUT_MS.
+ */
+export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promise<INestApplication> {
+  let env: E;
+  try {
+    env = spec.loadEnv();
+  } catch (error) {
+    const problems = error instanceof ConfigError ? error.problems : [String(error)];
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: spec.service, msg: 'invalid configuration', problems })}\n`,
+    );
+    process.exit(1);
+  }
+  const logger = new JsonLogger(spec.service, env.INSTANCE_ID, env.LOG_LEVEL);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), {
+      logger,
+      bodyParser: false,
+    });
+    app.useBodyParser('json', { limit: '1mb' });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        logger.log({ msg: 'shutting down', signal }, 'Lifecycle');
+        setTimeout(() => {
+          logger.error({ msg: 'graceful shutdown timed out; exiting', timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'Lifecycle');
+          process.exit(1);
+        }, env.SHUTDOWN_TIMEOUT_MS).unref();
+      });
+    }
+    spec.configure?.(app, env);
+    await app.listen(env.PORT, '0.0.0.0');
+    logger.log({ msg: 'listening', port: env.PORT }, 'Lifecycle');
+    return app;
+  } catch (error) {
+    logger.fatal({ msg: 'start-up failed', err: error instanceof Error ? error.stack : String(error) }, 'Lifecycle');
+    process.exit(1);
+  }
+}

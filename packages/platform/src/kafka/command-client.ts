@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import type { Consumer } from 'kafkajs';
+import {
+  CommandHeaders,
+  DomainError,
+  ErrorCodes,
+  commandTopic,
+  replyTopic,
+  type CommandDefinition,
+  type CommandReply,
+  type CommandRequest,
+  type ServiceName,
+} from '@hb/contracts';
+import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
+import { header } from './command-server';
+
+export interface RequestOptions {
+  tenantId?: string;
+  /** How long the caller waits for the reply; the service drops the command once it has passed. */
+  timeoutMs?: number;
+  /** Partition key; requests with the same key are handled in order. Defaults to spreading them. */
+  key?: string;
+}
+
+interface Pending {
+  resolve(data: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The caller's half of request/reply over Kafka. Each instance owns a reply topic of its own, so a
+ * reply needs no routing beyond its correlation id; the topic is deleted on a clean stop and keeps
+ * a minute of data otherwise.
+ */
+export class CommandClient {
+  private readonly pending = new Map<string, Pending>();
+  private consumer?: Consumer;
+  private ready = false;
+  private readonly replyTopicName: string;
+
+  constructor(
+    private readonly bus: KafkaBus,
+    private readonly logger: LoggerService,
+    private readonly defaultTimeoutMs = 5000,
+  ) {
+    this.replyTopicName = replyTopic(bus.instanceId);
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  async start(): Promise<void> {
+    await this.bus.ensureTopics([
+      { name: this.replyTopicName, partitions: 1, config: { 'retention.ms': String(60_000) } },
+    ]);
+    const consumer = this.bus.consumer(`gateway.replies.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    // The topic is this instance's alone and new, so reading it from the start misses no reply
+    // that lands while the group is still joining.
+    await consumer.subscribe({ topic: this.bus.topic(this.replyTopicName), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const correlationId = header(message, CommandHeaders.CorrelationId);
+        if (correlationId) this.settle(correlationId, message.value?.toString());
+      },
+    });
+    await joined;
+    this.ready = true;
+  }
+
+  async request<Req extends object, Res>(
+    service: ServiceName,
+    command: CommandDefinition<Req, Res>,
+    payload: Req,
+    options: RequestOptions = {},
+  ): Promise<Res> {
+    if (!this.ready) {
+      throw new DomainError(ErrorCodes.ExternalServiceError, 'the gateway is not connected to its services yet');
+    }
+    const correlationId = randomUUID();
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const body: CommandRequest<Req> = { type: command.type, tenantId: options.tenantId, payload };
+    const reply = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(correlationId, { resolve, reject, timer });
+    });
+    try {
+      await this.bus.sendRaw(this.bus.topic(commandTopic(service)), {
+        key: options.key ?? correlationId,
+        value: JSON.stringify(body),
+        headers: {
+          [CommandHeaders.CorrelationId]: correlationId,
+          [CommandHeaders.ReplyTo]: this.bus.topic(this.replyTopicName),
+          [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),
+          [CommandHeaders.Type]: command.type,
+        },
+      });
+    } catch (error) {
+      this.fail(correlationId, new DomainError(ErrorCodes.ExternalServiceError, `could not reach ${service}: ${messageOf(error)}`));
+    }
+    return (await reply) as Res;
+  }
+
+  async stop(): Promise<void> {
+    this.ready = false;
+    for (const [id] of this.pending) {
+      this.fail(id, new DomainError(ErrorCodes.ExternalServiceError, 'the gateway is shutting down'));
+    }
+    if (this.consumer) await this.bus.releaseConsumer(this.consumer);
+    this.consumer = undefined;
+    await this.bus.deleteTopics([this.replyTopicName]).catch((error) => {
+      this.logger.warn({ msg: 'reply topic not deleted', err: messageOf(error) }, CommandClient.name);
+    });
+  }
+
+  private settle(correlationId: string, raw: string | undefined): void {
+    const pending = this.pending.get(correlationId);
+    if (!pending) return; // late reply to a request that already timed out
+    this.pending.delete(correlationId);
+    clearTimeout(pending.timer);
+    let reply: CommandReply;
+    try {
+      reply = JSON.parse(raw ?? '') as CommandReply;
+    } catch {
+      pending.reject(new DomainError(ErrorCodes.InternalError, 'malformed reply'));
+      return;
+    }
+    if (reply.ok) pending.resolve(reply.data);
+    else pending.reject(DomainError.fromDetail(reply.error));
+  }
+
+  private fail(correlationId: string, error: Error): void {
+    const pending = this.pending.get(correlationId);
+    if (!pending) return;
+    this.pending.delete(correlationId);
+    clearTimeout(pending.timer);
+    pending.reject(error);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import {
+  CommandHeaders,
+  DomainError,
+  ErrorCodes,
+  commandTopic,
+  parseAs,
+  type CommandDefinition,
+  type CommandReply,
+  type CommandRequest,
+  type ServiceName,
+} from '@hb/contracts';
+import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
+
+export interface CommandContext {
+  tenantId?: string;
+  correlationId: string;
+}
+
+type Handler = (payload: object, context: CommandContext) => Promise<unknown>;
+
+interface Registration {
+  request: CommandDefinition<object, unknown>['request'];
+  handler: Handler;
+}
+
+/**
+ * Answers the commands sent to one service's command topic. Feature modules register a handler
+ * per command type before start; each payload is validated against the command's class before the
+ * handler sees it, and the reply goes back to the caller's reply topic. Replicas share the work
+ * through one consumer group.
+ */
+export class CommandServer {
+  private readonly handlers = new Map<string, Registration>();
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly bus: KafkaBus,
+    private readonly service: ServiceName,
+    private readonly logger: LoggerService,
+  ) {}
+
+  handle<Req extends object, Res>(
+    command: CommandDefinition<Req, Res>,
+    handler: (payload: Req, context: CommandContext) => Promise<Res>,
+  ): void {
+    if (this.handlers.has(command.type)) throw new Error(`command ${command.type} already has a handler`);
+    this.handlers.set(command.type, { request: command.request, handler: handler as Handler });
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.bus.consumer(`${this.service}.commands`, LOW_LATENCY_CONSUMER);
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: false });
+    await consumer.run({
+      partitionsConsumedConcurrently: 6,
+      eachMessage: async ({ message }) => this.dispatch(message),
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.consumer) await this.bus.releaseConsumer(this.consumer);
+    this.consumer = undefined;
+  }
+
+  private async dispatch(message: KafkaMessage): Promise<void> {
+    const correlationId = header(message, CommandHeaders.CorrelationId);
+    const replyTo = header(message, CommandHeaders.ReplyTo);
+    if (!correlationId || !replyTo) {
+      this.logger.warn({ msg: 'command without correlation id or reply topic dropped' }, CommandServer.name);
+      return;
+    }
+    const deadline = Number(header(message, CommandHeaders.Deadline));
+    if (Number.isFinite(deadline) && Date.now() > deadline) {
+      // The caller has given up; doing the work now would only act on a request nobody awaits.
+      this.logger.warn({ msg: 'expired command dropped', correlationId }, CommandServer.name);
+      return;
+    }
+    const reply = await this.execute(message, correlationId);
+    await this.bus.sendRaw(replyTo, {
+      key: correlationId,
+      value: JSON.stringify(reply),
+      headers: { [CommandHeaders.CorrelationId]: correlationId },
+    });
+  }
+
+  private async execute(message: KafkaMessage, correlationId: string): Promise<CommandReply> {
+    try {
+      const request = parseRequest(message);
+      const registration = this.handlers.get(request.type);
+      if (!registration) {
+        throw new DomainError(ErrorCodes.UnknownCommand, `${this.service} has no command ${request.type}`);
+      }
+      const payload = parseAs(registration.request, request.payload ?? {});
+      const data = await registration.handler(payload, { tenantId: request.tenantId, correlationId });
+      return { ok: true, data: data ?? null };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toDetail() };
+      const errorId = randomUUID();
+      this.logger.error({ msg: 'command failed', errorId, correlationId, err: describeError(error) }, CommandServer.name);
+      return { ok: false, error: { code: ErrorCodes.InternalError, message: `Internal error (id ${errorId})` } };
+    }
+  }
+}
+
+function parseRequest(message: KafkaMessage): CommandRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.value?.toString() ?? '');
+  } catch {
+    throw new DomainError(ErrorCodes.ValidationError, 'command is not JSON');
+  }
+  const request = parsed as Partial<CommandRequest>;
+  if (!request || typeof request.type !== 'string') {
+    throw new DomainError(ErrorCodes.ValidationError, 'command has no type', 'type');
+  }
+  return request as CommandRequest;
+}
+
+export function header(message: KafkaMessage, name: string): string | undefined {
+  const value = message.headers?.[name];
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value[0] : value)?.toString();
+}
+
+function describeError(error: unknown): { name?: string; message: string; stack?: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { message: String(error) };
+}

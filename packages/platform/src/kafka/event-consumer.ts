@@ -1,0 +1,46 @@
+import type { LoggerService } from '@nestjs/common';
+import { EventEnvelope, parseAs } from '@hb/contracts';
+import type { KafkaBus } from './kafka-bus';
+
+export interface EventSubscription {
+  /** Consumer group name; replicas of a service share it and split the partitions. */
+  group: string;
+  /** Contract topic names (the bus adds the namespace). */
+  topics: string[];
+  handle(event: EventEnvelope): Promise<void>;
+}
+
+/**
+ * Runs a handler for every event on some topics. Messages are input: an envelope that fails
+ * validation is logged and skipped, never handed on. A handler that throws is retried by kafkajs
+ * (the offset is only committed after the handler returns), so a side effect is never lost; pair
+ * the handler with an `Inbox` to make the retry harmless.
+ */
+export class EventConsumer {
+  constructor(
+    private readonly bus: KafkaBus,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async start(subscription: EventSubscription): Promise<void> {
+    const consumer = this.bus.consumer(subscription.group);
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ topic, partition, message }) => {
+        let event: EventEnvelope;
+        try {
+          event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
+        } catch (error) {
+          this.logger.error(
+            { msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) },
+            EventConsumer.name,
+          );
+          return;
+        }
+        await subscription.handle(event);
+      },
+    });
+  }
+}

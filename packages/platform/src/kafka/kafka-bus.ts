@@ -1,0 +1,206 @@
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type ConsumerConfig,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import type { LoggerService } from '@nestjs/common';
+import type { EventEnvelope, TopicSpec } from '@hb/contracts';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  /** The service's name: client id, and the base of its consumer group names. */
+  service: string;
+  instanceId: string;
+  /** Prefix for every topic and group, so deployments and test runs can share one cluster. */
+  namespace?: string;
+  logger: LoggerService;
+}
+
+/**
+ * Fetch settings for consumers that sit on a request path. kafkajs waits up to 5 s per fetch by
+ * default; a short wait keeps an idle consumer's next fetch close, and minBytes 1 lets the broker
+ * answer as soon as one message lands.
+ */
+export const LOW_LATENCY_CONSUMER: Partial<ConsumerConfig> = {
+  maxWaitTimeInMs: 50,
+  minBytes: 1,
+};
+
+const TOPIC_ALREADY_EXISTS = 36;
+
+/**
+ * The one doorway to Kafka (kafkajs is unmaintained, so nothing else imports it). It owns two
+ * producers — an idempotent one for events, and a plain one for commands and replies, whose
+ * ordering needs are per request and which must not queue behind event batches — plus an admin
+ * client for topics and health, and every consumer it hands out, which it stops on shutdown.
+ */
+export class KafkaBus {
+  private readonly kafka: Kafka;
+  private readonly eventProducer: Producer;
+  private readonly requestProducer: Producer;
+  private readonly admin: Admin;
+  private readonly healthAdmin: Admin;
+  private readonly consumers = new Set<Consumer>();
+  private connected = false;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    const logger = options.logger;
+    this.kafka = new Kafka({
+      clientId: `${options.service}-${options.instanceId}`,
+      brokers: options.brokers,
+      connectionTimeout: 3000,
+      requestTimeout: 10_000,
+      // About 30 s of retrying before a client gives up and a consumer restarts itself.
+      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...fields } = log;
+          const entry = { msg: `kafka: ${message}`, ...fields };
+          if (level === logLevel.ERROR) logger.error(entry, 'Kafka');
+          else if (level === logLevel.WARN) logger.warn(entry, 'Kafka');
+          else logger.debug?.(entry, 'Kafka');
+        },
+    });
+    this.eventProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.requestProducer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.admin = this.kafka.admin();
+    this.healthAdmin = this.kafka.admin({ retry: { retries: 0 } });
+  }
+
+  get service(): string {
+    return this.options.service;
+  }
+
+  get instanceId(): string {
+    return this.options.instanceId;
+  }
+
+  /** The real topic name for a contract topic, under this deployment's namespace. */
+  topic(name: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
+  }
+
+  group(name: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    await Promise.all([this.eventProducer.connect(), this.requestProducer.connect(), this.admin.connect()]);
+    this.connected = true;
+  }
+
+  /** Creates missing topics with their partition counts; never relies on broker auto-create. */
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = specs.filter((spec) => !existing.has(this.topic(spec.name)));
+    if (missing.length === 0) return;
+    try {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((spec) => ({
+          topic: this.topic(spec.name),
+          numPartitions: spec.partitions,
+          replicationFactor: -1,
+          configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    } catch (error) {
+      // Another replica may have created them first; anything else is a real failure.
+      if (!isTopicAlreadyExists(error)) throw error;
+    }
+  }
+
+  async deleteTopics(names: string[]): Promise<void> {
+    await this.admin.deleteTopics({ topics: names.map((name) => this.topic(name)), timeout: 5000 });
+  }
+
+  /** Publishes events keyed by `keyOf` (the aggregate id), so one aggregate's events stay ordered. */
+  async publish(topic: string, events: EventEnvelope<object>[], keyOf: (event: EventEnvelope<object>) => string): Promise<void> {
+    if (events.length === 0) return;
+    await this.eventProducer.send({
+      topic: this.topic(topic),
+      messages: events.map((event) => ({
+        key: keyOf(event),
+        value: JSON.stringify(event),
+        headers: { 'event-type': event.type },
+      })),
+    });
+  }
+
+  /** Sends one request or reply message; topic is already a real (namespaced) name. */
+  async sendRaw(topic: string, message: { key: string; value: string; headers: Record<string, string> }): Promise<void> {
+    await this.requestProducer.send({ topic, messages: [message] });
+  }
+
+  /** A consumer whose lifecycle the bus owns: it is disconnected (offsets committed) on shutdown. */
+  consumer(groupName: string, config: Partial<ConsumerConfig> = {}): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId: this.group(groupName),
+      allowAutoTopicCreation: false,
+      ...config,
+    });
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async releaseConsumer(consumer: Consumer): Promise<void> {
+    if (!this.consumers.delete(consumer)) return;
+    await consumer.disconnect();
+  }
+
+  /** Throws when the cluster cannot be reached within `timeoutMs`. */
+  async checkHealth(timeoutMs = 1500): Promise<void> {
+    await withTimeout(
+      (async () => {
+        await this.healthAdmin.connect();
+        await this.healthAdmin.describeCluster();
+      })(),
+      timeoutMs,
+      'kafka did not answer',
+    );
+  }
+
+  /** Stops every consumer: in-flight messages finish and their offsets are committed. */
+  async stopConsumers(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.stopConsumers();
+    await Promise.allSettled([
+      this.eventProducer.disconnect(),
+      this.requestProducer.disconnect(),
+      this.admin.disconnect(),
+      this.healthAdmin.disconnect(),
+    ]);
+    this.connected = false;
+  }
+}
+
+function isTopicAlreadyExists(error: unknown): boolean {
+  const nested = (error as { errors?: Array<{ type?: string; code?: number }> })?.errors;
+  if (Array.isArray(nested) && nested.length > 0) {
+    return nested.every((e) => e.type === 'TOPIC_ALREADY_EXISTS' || e.code === TOPIC_ALREADY_EXISTS);
+  }
+  return (error as { type?: string })?.type === 'TOPIC_ALREADY_EXISTS';
+}
+
+export async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

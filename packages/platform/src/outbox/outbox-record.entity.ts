@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * An event waiting to be published, written in the same transaction as the change it describes
+ * (Debezium's outbox shape: the aggregate id is the message key). The table lives in each
+ * service's own schema.
+ */
+@Entity('outbox')
+export class OutboxRecord {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') topic!: string;
+  @Column('text', { name: 'aggregate_id' }) aggregateId!: string;
+  @Column('text') type!: string;
+  @Column('jsonb') envelope!: object;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+}

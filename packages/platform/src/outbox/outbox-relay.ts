@@ -1,0 +1,127 @@
+import type { LoggerService } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@hb/contracts';
+import type { KafkaBus } from '../kafka/kafka-bus';
+
+export interface OutboxRelayOptions {
+  /** How often to look for rows when nothing nudged the relay (rows from another replica or a crash). */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  /** Published rows are kept this long for inspection, then purged. */
+  retentionMs?: number;
+}
+
+interface Row {
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  envelope: EventEnvelope<object>;
+}
+
+/**
+ * Publishes outbox rows to Kafka and marks them published, in one transaction that holds the rows
+ * with FOR UPDATE SKIP LOCKED, so replicas share the work without publishing a row twice at once.
+ * A crash after publishing but before the commit publishes the rows again: consumers skip
+ * duplicates by event id. Order is kept per aggregate within one replica's batch.
+ */
+export class OutboxRelay {
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly retentionMs: number;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: KafkaBus,
+    private readonly logger: LoggerService,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 500;
+    this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.nudge();
+  }
+
+  /** Runs a relay pass now (or right after the current one), instead of waiting for the poll. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.drain().then(() => {
+      this.running = undefined;
+      if (this.stopped) return;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      } else {
+        this.timer = setTimeout(() => this.nudge(), this.pollIntervalMs);
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes until the outbox is empty; returns how many rows went out. */
+  async drain(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const published = await this.relayBatch();
+        total += published;
+        if (published < this.batchSize) break;
+      }
+      await this.purge();
+    } catch (error) {
+      this.logger.warn({ msg: 'outbox relay pass failed; will retry', err: String(error) }, OutboxRelay.name);
+    }
+    return total;
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Row[] = await manager.query(
+        `SELECT id, topic, aggregate_id, envelope FROM outbox
+          WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, Row[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      for (const [topic, topicRows] of byTopic) {
+        const keys = new Map(topicRows.map((row) => [row.envelope.id, row.aggregate_id]));
+        await this.bus.publish(
+          topic,
+          topicRows.map((row) => row.envelope),
+          (event) => keys.get(event.id) ?? event.tenantId,
+        );
+      }
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async purge(): Promise<void> {
+    if (Date.now() - this.lastPurge < 10 * 60 * 1000) return;
+    this.lastPurge = Date.now();
+    const seconds = Math.floor(this.retentionMs / 1000);
+    await this.dataSource.query(
+      `DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The outbox and inbox tables every service's first migration creates in its own schema (the
+ * connection's search_path points there).
+ */
+export async function createOutboxTables(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE outbox (
+      id uuid PRIMARY KEY,
+      topic text NOT NULL,
+      aggregate_id text NOT NULL,
+      type text NOT NULL,
+      envelope jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_unpublished ON outbox (created_at, id) WHERE published_at IS NULL`,
+  );
+  await queryRunner.query(`CREATE INDEX outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL`);
+  await queryRunner.query(`
+    CREATE TABLE processed_events (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+}
+
+export async function dropOutboxTables(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE processed_events`);
+  await queryRunner.query(`DROP TABLE outbox`);
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@hb/contracts';
+import { OutboxRecord } from './outbox-record.entity';
+import type { OutboxRelay } from './outbox-relay';
+
+export interface PendingEvent<P extends object = object> {
+  topic: string;
+  /** The aggregate the event is about; events of one aggregate keep their order on Kafka. */
+  aggregateId: string;
+  type: string;
+  tenantId: string;
+  payload: P;
+  version?: number;
+}
+
+export type Emit = (event: PendingEvent) => void;
+
+export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvelope<P> {
+  return {
+    id: randomUUID(),
+    type: event.type,
+    version: event.version ?? 1,
+    tenantId: event.tenantId,
+    occurredAt: new Date().toISOString(),
+    payload: event.payload,
+  };
+}
+
+/**
+ * Writes a state change and the events it causes in one Postgres transaction, then wakes the relay.
+ * If the process dies after the commit, the rows are still there and the relay publishes them later.
+ */
+export class Outbox {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const events: PendingEvent[] = [];
+      const value = await work(manager, (event) => events.push(event));
+      if (events.length > 0) {
+        await manager.insert(
+          OutboxRecord,
+          events.map((event) => {
+            const envelope = envelopeOf(event);
+            return { id: envelope.id, topic: event.topic, aggregateId: event.aggregateId, type: event.type, envelope };
+          }),
+        );
+      }
+      return { value, emitted: events.length };
+    });
+    if (result.emitted > 0) this.relay.nudge();
+    return result.value;
+  }
+}
