@@ -31,6 +31,7 @@ export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promi
     process.exit(1);
   }
   const logger = new JsonLogger(spec.service, env.INSTANCE_ID, env.LOG_LEVEL);
+  logProcessWarnings(logger);
   try {
     const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), {
       logger,
@@ -55,4 +56,15 @@ export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promi
     logger.fatal({ msg: 'start-up failed', err: error instanceof Error ? error.stack : String(error) }, 'Lifecycle');
     process.exit(1);
   }
+}
+
+/** Process warnings become JSON log lines instead of free text on stderr. */
+function logProcessWarnings(logger: JsonLogger): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    // kafkajs 2.2.4 arms a timer with a negative delay when a broker has never throttled it; Node
+    // clamps it to 1 ms, which is what kafkajs meant, so it is noise rather than a problem.
+    const level = warning.name === 'TimeoutNegativeWarning' ? 'debug' : 'warn';
+    logger[level]({ msg: warning.message, warning: warning.name }, 'Process');
+  });
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test in the monorepo against real PostgreSQL, Redis and Kafka, which it brings up
+# first, and ends with one line totalling them: "N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/infra-up.sh"
+
+cd "$ROOT"
+report_dir="$(mktemp -d)"
+trap 'rm -rf "$report_dir"' EXIT
+# Tests use their own database and a fresh Kafka namespace, so a running platform is left alone.
+export HB_TEST_REPORT_DIR="$report_dir"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hb_test}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
+export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
+
+status=0
+pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
+
+node - "$report_dir" "$ROOT" <<'JS'
+const fs = require('node:fs');
+const path = require('node:path');
+const [dir, root] = process.argv.slice(2);
+const reports = fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+const expected = ['apps', 'packages']
+  .flatMap((group) => fs.readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
+  .concat(['infra', 'tests'].map((name) => path.join(root, name)))
+  .filter((dir) => {
+    try { return Boolean(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.test); }
+    catch { return false; }
+  })
+  .map((dir) => path.basename(dir));
+const missing = expected.filter((name) => !reports.some((r) => r.package === name));
+const sum = (key) => reports.reduce((n, r) => n + r[key], 0);
+for (const r of reports) console.log(`  ${r.package}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+for (const name of missing) console.log(`  ${name}: did not report (its test run crashed or did not start)`);
+const failed = sum('failed') + missing.length;
+console.log(`${sum('passed')} passed, ${failed} failed, ${sum('skipped')} skipped`);
+process.exitCode = failed > 0 ? 1 : 0;
+JS
+summary=$?
+[ "$status" = 0 ] && [ "$summary" = 0 ]

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Topics, platformTopicSpecs, type EventEnvelope } from '@hb/contracts';
+import type { KafkaBus } from '../src/kafka/kafka-bus';
+import { Outbox } from '../src/outbox/outbox';
+import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { aBus, aTestSchema, dropNamespace, eventually, memoryLogger, testEnv, uniqueName, type TestSchema } from './support/test-env';
+
+describe(OutboxRelay.name, () => {
+  const namespace = uniqueName('ob');
+  let bus: KafkaBus;
+  let schema: TestSchema;
+  const received: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    schema = await aTestSchema(['CREATE TABLE things (id text PRIMARY KEY)']);
+    bus = aBus('memory', namespace);
+    await bus.connect();
+    await bus.ensureTopics(platformTopicSpecs());
+    const consumer = bus.consumer('outbox-test-reader');
+    await consumer.connect();
+    await consumer.subscribe({ topic: bus.topic(Topics.MemoryEvents), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        received.push(JSON.parse(message.value!.toString()));
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await bus.disconnect();
+    await schema.drop();
+    await dropNamespace(namespace);
+  });
+
+  const unpublished = async (): Promise<number> =>
+    Number((await schema.dataSource.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
+
+  it('publishes an event whose writer was killed before relaying it', async () => {
+    const child = spawn(process.execPath, [join(__dirname, 'support/write-outbox-and-die.js'), testEnv.databaseUrl, schema.name, 'thing-1'], {
+      stdio: 'inherit',
+      cwd: join(__dirname, '..'),
+    });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(await unpublished()).toBe(1);
+
+    const relay = new OutboxRelay(schema.dataSource, bus, memoryLogger());
+    await relay.drain();
+
+    const event = await eventually(async () => received.find((e) => e.payload.id === 'thing-1'));
+    expect(event).toMatchObject({ type: 'memory.created', tenantId: 'tenant-a', version: 1 });
+    expect(await unpublished()).toBe(0);
+  });
+
+  it('writes the change and its event together or not at all', async () => {
+    const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
+    await expect(
+      outbox.transaction(async (manager, emit) => {
+        emit({ topic: Topics.MemoryEvents, aggregateId: 'thing-2', type: 'memory.created', tenantId: 't', payload: {} });
+        await manager.query('INSERT INTO things (id) VALUES ($1)', ['thing-1']); // duplicate key: fails
+      }),
+    ).rejects.toThrow();
+    const rows = await schema.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE aggregate_id = 'thing-2'`);
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('lets two relays drain one outbox without publishing a row twice', async () => {
+    const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
+    const ids = Array.from({ length: 300 }, (_, i) => `bulk-${i}`);
+    await outbox.transaction(async (_manager, emit) => {
+      for (const id of ids) emit({ topic: Topics.MemoryEvents, aggregateId: id, type: 'memory.created', tenantId: 't', payload: { id } });
+    });
+    const small = { batchSize: 20 };
+    await Promise.all([
+      new OutboxRelay(schema.dataSource, bus, memoryLogger(), small).drain(),
+      new OutboxRelay(schema.dataSource, bus, memoryLogger(), small).drain(),
+    ]);
+    await eventually(async () => (received.filter((e) => String(e.payload.id).startsWith('bulk-')).length >= 300 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const bulk = received.filter((e) => String(e.payload.id).startsWith('bulk-'));
+    expect(bulk).toHaveLength(300);
+    expect(new Set(bulk.map((e) => e.id)).size).toBe(300);
+    expect(await unpublished()).toBe(0);
+  });
+});

@@ -1,0 +1,105 @@
+import { IsInt, Max } from 'class-validator';
+import {
+  DomainError,
+  ErrorCodes,
+  SystemCommands,
+  defineCommand,
+  platformTopicSpecs,
+} from '@hb/contracts';
+import { CommandClient } from '../src/kafka/command-client';
+import { CommandServer } from '../src/kafka/command-server';
+import type { KafkaBus } from '../src/kafka/kafka-bus';
+import { aBus, dropNamespace, memoryLogger, uniqueName } from './support/test-env';
+
+class DivideRequest {
+  @IsInt() @Max(1000) dividend!: number;
+  @IsInt() divisor!: number;
+}
+const Divide = defineCommand<DivideRequest, { quotient: number }>('test.divide', DivideRequest);
+const Unhandled = defineCommand<DivideRequest, never>('test.unhandled', DivideRequest);
+
+describe('request/reply over Kafka', () => {
+  const namespace = uniqueName('rr');
+  let serviceBus: KafkaBus;
+  let gatewayBus: KafkaBus;
+  let server: CommandServer;
+  let sut: CommandClient;
+  let handled = 0;
+
+  beforeAll(async () => {
+    serviceBus = aBus('memory', namespace);
+    gatewayBus = aBus('gateway', namespace);
+    await Promise.all([serviceBus.connect(), gatewayBus.connect()]);
+    await serviceBus.ensureTopics(platformTopicSpecs());
+    server = new CommandServer(serviceBus, 'memory', memoryLogger());
+    server.handle(SystemCommands.Ping, async ({ echo }) => ({ service: 'memory', instance: 'm1', echo }));
+    server.handle(Divide, async ({ dividend, divisor }) => {
+      handled += 1;
+      if (divisor === 0) throw new DomainError(ErrorCodes.ValidationError, 'divisor must not be zero', 'divisor');
+      if (divisor < 0) throw new Error('negative divisors break an invariant');
+      return { quotient: dividend / divisor };
+    });
+    await server.start();
+    sut = new CommandClient(gatewayBus, memoryLogger(), 5000);
+    await sut.start();
+  });
+
+  afterAll(async () => {
+    await sut.stop();
+    await server.stop();
+    await Promise.all([serviceBus.disconnect(), gatewayBus.disconnect()]);
+    await dropNamespace(namespace);
+  });
+
+  it('returns the reply of the service that handled the command', async () => {
+    await expect(sut.request('memory', SystemCommands.Ping, { echo: 'hello' })).resolves.toEqual({
+      service: 'memory',
+      instance: 'm1',
+      echo: 'hello',
+    });
+  });
+
+  it('routes concurrent replies each to its own caller', async () => {
+    const echoes = Array.from({ length: 50 }, (_, i) => `call-${i}`);
+    const replies = await Promise.all(echoes.map((echo) => sut.request('memory', SystemCommands.Ping, { echo })));
+    expect(replies.map((reply) => reply.echo)).toEqual(echoes);
+  });
+
+  it('carries a domain error back with its code and field', async () => {
+    await expect(sut.request('memory', Divide, { dividend: 1, divisor: 0 })).rejects.toMatchObject({
+      code: ErrorCodes.ValidationError,
+      field: 'divisor',
+    });
+  });
+
+  it('refuses a payload that fails the command class before the handler runs', async () => {
+    const before = handled;
+    await expect(sut.request('memory', Divide, { dividend: 5000, divisor: 1 })).rejects.toMatchObject({
+      code: ErrorCodes.ValidationError,
+      field: 'dividend',
+    });
+    expect(handled).toBe(before);
+  });
+
+  it('answers an unexpected failure with an error id and no stack', async () => {
+    const error: DomainError = await sut.request('memory', Divide, { dividend: 1, divisor: -1 }).catch((e) => e);
+    expect(error.code).toBe(ErrorCodes.InternalError);
+    expect(error.message).toMatch(/^Internal error \(id [0-9a-f-]{36}\)$/);
+  });
+
+  it('answers a command the service does not know with UNKNOWN_COMMAND', async () => {
+    await expect(sut.request('memory', Unhandled, { dividend: 1, divisor: 1 })).rejects.toMatchObject({
+      code: ErrorCodes.UnknownCommand,
+    });
+  });
+
+  it('fails with SERVICE_TIMEOUT at the deadline when no replica of the service is running', async () => {
+    const started = Date.now();
+    await expect(sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
+      code: ErrorCodes.ServiceTimeout,
+    });
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(400);
+    expect(waited).toBeLessThan(2000);
+  });
+});
