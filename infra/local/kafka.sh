@@ -63,7 +63,7 @@ start() {
   mkdir -p "$KAFKA_DATA_DIR"
   write_config
   local cp="$KAFKA_LIBS/*"
-  local java_opts=(-Xms256m -Xmx${KAFKA_HEAP:-512m} -XX:+UseG1GC -XX:TieredStopAtLevel=1
+  local java_opts=(-Xms256m -Xmx${KAFKA_HEAP:-512m} -XX:+UseG1GC
     -Djava.awt.headless=true -Dlog4j.configuration="file:$HERE/kafka/log4j.properties")
   if [ ! -f "$KAFKA_DATA_DIR/logs/meta.properties" ]; then
     java "${java_opts[@]}" -cp "$cp" kafka.tools.StorageTool format --ignore-formatted \

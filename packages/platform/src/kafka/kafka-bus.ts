@@ -30,8 +30,6 @@ export const LOW_LATENCY_CONSUMER: Partial<ConsumerConfig> = {
   minBytes: 1,
 };
 
-const TOPIC_ALREADY_EXISTS = 36;
-
 /**
  * The one doorway to Kafka (kafkajs is unmaintained, so nothing else imports it). It owns two
  * producers — an idempotent one for events, and a plain one for commands and replies, whose
@@ -96,24 +94,33 @@ export class KafkaBus {
     this.connected = true;
   }
 
-  /** Creates missing topics with their partition counts; never relies on broker auto-create. */
-  async ensureTopics(specs: TopicSpec[]): Promise<void> {
-    const existing = new Set(await this.admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(this.topic(spec.name)));
-    if (missing.length === 0) return;
-    try {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: this.topic(spec.name),
-          numPartitions: spec.partitions,
-          replicationFactor: -1,
-          configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
-        })),
-      });
-    } catch (error) {
-      // Another replica may have created them first; anything else is a real failure.
-      if (!isTopicAlreadyExists(error)) throw error;
+  /**
+   * Creates missing topics with their partition counts; never relies on broker auto-create.
+   * Replicas start together and race to create the same topics, so a failed attempt is retried
+   * against a fresh listing until every topic exists with a leader.
+   */
+  async ensureTopics(specs: TopicSpec[], attempts = 10): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await this.admin.listTopics());
+        const missing = specs.filter((spec) => !existing.has(this.topic(spec.name)));
+        if (missing.length > 0) {
+          await this.admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((spec) => ({
+              topic: this.topic(spec.name),
+              numPartitions: spec.partitions,
+              replicationFactor: -1,
+              configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
+            })),
+          });
+        }
+        await this.admin.fetchTopicMetadata({ topics: specs.map((spec) => this.topic(spec.name)) });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
     }
   }
 
@@ -183,14 +190,6 @@ export class KafkaBus {
     ]);
     this.connected = false;
   }
-}
-
-function isTopicAlreadyExists(error: unknown): boolean {
-  const nested = (error as { errors?: Array<{ type?: string; code?: number }> })?.errors;
-  if (Array.isArray(nested) && nested.length > 0) {
-    return nested.every((e) => e.type === 'TOPIC_ALREADY_EXISTS' || e.code === TOPIC_ALREADY_EXISTS);
-  }
-  return (error as { type?: string })?.type === 'TOPIC_ALREADY_EXISTS';
 }
 
 export async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

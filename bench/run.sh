@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every benchmark; each prints its figures beside a floor measured in the same run.
+# Expects the infrastructure up (./hb bench does that first).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export PATH="$(cd .. && pwd)/.tools/bin:$PATH"
+pnpm exec tsc -p tsconfig.json
+node dist/gateway-roundtrip.js "$@"

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Starts and stops the five services as background processes with logs under .run/logs.
+#   services.sh start | stop | status
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+
+APPS=(memory agent-runtime heartbeat-scheduler webhook-dispatcher gateway)
+declare -A PORTS=([gateway]=3000 [agent-runtime]=3001 [heartbeat-scheduler]=3002 [memory]=3003 [webhook-dispatcher]=3004)
+RUN_DIR="$ROOT/.run"
+PATH="$TOOLS_DIR/bin:$PATH"
+
+pid_of() {
+  local file="$RUN_DIR/$1.pid"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+}
+
+port_of() {
+  local var; var="$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"
+  echo "${!var:-${PORTS[$1]}}"
+}
+
+stop() {
+  for app in "${APPS[@]}"; do
+    local pid
+    if pid=$(pid_of "$app"); then
+      kill -TERM "$pid"
+      for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+      log "stopped $app"
+    fi
+    rm -f "$RUN_DIR/$app.pid"
+  done
+}
+
+start() {
+  mkdir -p "$RUN_DIR/logs"
+  for app in "${APPS[@]}"; do
+    log "migrating $app"
+    node "$ROOT/apps/$app/dist/migrate.js" >>"$RUN_DIR/logs/$app.migrate.log" 2>&1 \
+      || die "migrations of $app failed; see $RUN_DIR/logs/$app.migrate.log"
+  done
+  for app in "${APPS[@]}"; do
+    PORT="$(port_of "$app")" nohup node "$ROOT/apps/$app/dist/main.js" >>"$RUN_DIR/logs/$app.log" 2>&1 &
+    echo $! >"$RUN_DIR/$app.pid"
+  done
+  for app in "${APPS[@]}"; do
+    local port; port="$(port_of "$app")"
+    local ready=0
+    for _ in $(seq 1 300); do
+      if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+      pid_of "$app" >/dev/null || die "$app exited during start-up; see $RUN_DIR/logs/$app.log"
+      sleep 0.2
+    done
+    [ "$ready" = 1 ] || die "$app is not ready after 60 s; see $RUN_DIR/logs/$app.log"
+    log "$app ready on :$port"
+  done
+}
+
+status() {
+  for app in "${APPS[@]}"; do
+    local port; port="$(port_of "$app")"
+    if pid_of "$app" >/dev/null; then
+      printf '%-20s running  :%s  %s\n' "$app" "$port" "$(curl -s "http://127.0.0.1:$port/health/ready" || echo 'no answer')"
+    else
+      printf '%-20s stopped\n' "$app"
+    fi
+  done
+}
+
+case "${1:-status}" in
+  start) start ;;
+  stop) stop ;;
+  restart) stop; start ;;
+  status) status ;;
+  *) die "usage: services.sh start|stop|restart|status" ;;
+esac

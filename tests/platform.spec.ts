@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { APPS, PrivateKafka, ServiceProcess, migrate, type App } from './support/processes';
+
+const PORTS: Record<App, number> = {
+  gateway: 13000,
+  'agent-runtime': 13001,
+  'heartbeat-scheduler': 13002,
+  memory: 13003,
+  'webhook-dispatcher': 13004,
+};
+
+describe('the platform as processes', () => {
+  const kafka = new PrivateKafka(19092);
+  const env = {
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    KAFKA_BROKERS: kafka.brokers,
+    KAFKA_NAMESPACE: `e2e${randomBytes(3).toString('hex')}`,
+    REQUEST_TIMEOUT_MS: '1500',
+    LOG_LEVEL: 'info',
+  };
+  const services = Object.fromEntries(APPS.map((app) => [app, new ServiceProcess(app, PORTS[app], env)])) as Record<
+    App,
+    ServiceProcess
+  >;
+  const all = Object.values(services);
+  const gateway = services.gateway;
+
+  const ping = (service: string) => fetch(`${gateway.url}/api/v1/system/ping/${service}`, { signal: AbortSignal.timeout(10_000) });
+
+  beforeAll(async () => {
+    await kafka.start();
+    for (const app of APPS) await migrate(app, env);
+    all.forEach((service) => service.start());
+    await Promise.all(all.map((service) => service.waitForReadiness(200)));
+  });
+
+  afterAll(async () => {
+    await Promise.all(all.map((service) => service.stop('SIGKILL')));
+    await kafka.destroy();
+  });
+
+  it('brings every service to ready with Postgres, Redis and Kafka up', async () => {
+    for (const service of all) {
+      const res = await fetch(`${service.url}/health/ready`);
+      expect({ app: service.app, body: await res.json() }).toEqual({
+        app: service.app,
+        body: { status: 'ok', checks: expect.objectContaining({ postgres: 'up', redis: 'up', kafka: 'up' }) },
+      });
+    }
+  });
+
+  it('answers liveness without touching dependencies', async () => {
+    const res = await fetch(`${services.memory.url}/health/live`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('round-trips a request from the gateway to each service over Kafka', async () => {
+    for (const service of ['agent-runtime', 'heartbeat-scheduler', 'memory', 'webhook-dispatcher']) {
+      const res = await ping(service);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ service, latencyMs: expect.any(Number) });
+    }
+  });
+
+  it('logs structured JSON lines', () => {
+    const lines = services.memory.logs.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(JSON.parse(line)).toMatchObject({ time: expect.any(String), level: expect.any(String), service: 'memory' });
+    }
+  });
+
+  it('goes unready when Kafka stops and ready again when it returns, then serves requests', async () => {
+    await kafka.stop();
+    await Promise.all(all.map((service) => service.waitForReadiness(503, 30_000)));
+    const body = await (await fetch(`${services.memory.url}/health/ready`)).json();
+    expect(body.checks).toMatchObject({ postgres: 'up', redis: 'up', kafka: expect.stringMatching(/^down/) });
+
+    await kafka.start();
+    await Promise.all(all.map((service) => service.waitForReadiness(200, 90_000)));
+    const deadline = Date.now() + 60_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await ping('memory')).status;
+    }
+    expect(status).toBe(200);
+  });
+
+  it('answers 504 SERVICE_TIMEOUT at the deadline when a service is down', async () => {
+    await services['webhook-dispatcher'].stop('SIGKILL');
+    const started = Date.now();
+    const res = await ping('webhook-dispatcher');
+    expect(res.status).toBe(504);
+    expect(await res.json()).toMatchObject({ success: false, errors: [{ code: 'SERVICE_TIMEOUT' }] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('stops gracefully on SIGTERM: readiness off, consumers closed, exit without a forced kill', async () => {
+    const memory = services.memory;
+    await memory.stop('SIGTERM');
+    const { code, signal } = await memory.exit!;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(memory.logs).toContain('"msg":"shutting down"');
+    expect(memory.logs).not.toContain('graceful shutdown timed out');
+  });
+});
+
+describe('configuration at start', () => {
+  it('stops a service with a bad variable, naming it', async () => {
+    const sut = new ServiceProcess('memory', 13013, { KAFKA_BROKERS: 'not a broker list', LOG_LEVEL: 'loud' }).start();
+    const { code } = await sut.exit!;
+    expect(code).toBe(1);
+    const report = JSON.parse(sut.logs.trim().split('\n').pop()!);
+    expect(report).toMatchObject({ level: 'fatal', msg: 'invalid configuration' });
+    expect(report.problems.join('\n')).toMatch(/KAFKA_BROKERS/);
+    expect(report.problems.join('\n')).toMatch(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,102 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = join(__dirname, '..', '..');
+const run = promisify(execFile);
+
+export const APPS = ['gateway', 'agent-runtime', 'heartbeat-scheduler', 'memory', 'webhook-dispatcher'] as const;
+export type App = (typeof APPS)[number];
+
+/** A Kafka broker of the test's own, so the test may stop it without disturbing anything else. */
+export class PrivateKafka {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'hb-kafka-'));
+
+  constructor(readonly port: number) {}
+
+  get brokers(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    await this.script('start');
+  }
+
+  async stop(): Promise<void> {
+    await this.script('stop');
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async script(action: string): Promise<void> {
+    await run('bash', [join(ROOT, 'infra/local/kafka.sh'), action], {
+      env: { ...process.env, KAFKA_PORT: String(this.port), KAFKA_DATA_DIR: this.dir, KAFKA_HEAP: '384m' },
+    });
+  }
+}
+
+/** One service run from its build output, as the up command runs it. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private output = '';
+  exit?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(
+    readonly app: App,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get logs(): string {
+    return this.output;
+  }
+
+  start(extraEnv: Record<string, string> = {}): this {
+    const child = spawn(process.execPath, [join(ROOT, 'apps', this.app, 'dist/main.js')], {
+      env: { ...process.env, ...this.env, PORT: String(this.port), ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (this.output += chunk));
+    child.stderr!.on('data', (chunk) => (this.output += chunk));
+    this.exit = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.child = child;
+    return this;
+  }
+
+  async readiness(): Promise<number> {
+    try {
+      const res = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(4000) });
+      return res.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  async waitForReadiness(status: number, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await this.readiness()) === status) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`${this.app} readiness did not become ${status} within ${timeoutMs} ms\n${this.output.slice(-3000)}`);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill(signal);
+    await this.exit;
+  }
+}
+
+export async function migrate(app: App, env: Record<string, string>): Promise<void> {
+  await run(process.execPath, [join(ROOT, 'apps', app, 'dist/migrate.js')], { env: { ...process.env, ...env } });
+}
