@@ -272,10 +272,27 @@ describe('Kubernetes base', () => {
     }
   });
 
-  it('gives every app the platform ConfigMap and Secret through envFrom', () => {
+  it('gives every app the platform ConfigMap through envFrom and no whole Secret', () => {
     for (const d of deployments) {
-      const sources = (mainContainer(d).envFrom ?? []).map((e) => e.configMapRef?.name ?? e.secretRef?.name);
-      expect({ app: nameOf(d), sources }).toEqual({ app: nameOf(d), sources: ['platform-config', 'platform-secrets'] });
+      const sources = (mainContainer(d).envFrom ?? []).map((e) => e.configMapRef?.name ?? `secret ${e.secretRef?.name}`);
+      expect({ app: nameOf(d), sources }).toEqual({ app: nameOf(d), sources: ['platform-config'] });
+    }
+  });
+
+  it('gives each app only the secret keys it uses', () => {
+    const expected: Record<string, string[]> = {
+      gateway: ['DATABASE_URL', 'HB_ADMIN_KEY'],
+      'agent-runtime': ['ANTHROPIC_API_KEY', 'DATABASE_URL'],
+      'heartbeat-scheduler': ['DATABASE_URL'],
+      memory: ['DATABASE_URL'],
+      'webhook-dispatcher': ['DATABASE_URL'],
+    };
+    for (const d of deployments) {
+      const keys = (mainContainer(d).env ?? [])
+        .filter((e) => e.valueFrom?.secretKeyRef?.name === 'platform-secrets')
+        .map((e) => e.valueFrom!.secretKeyRef!.key)
+        .sort();
+      expect({ app: nameOf(d), keys }).toEqual({ app: nameOf(d), keys: expected[nameOf(d)] });
     }
   });
 
