@@ -1,5 +1,4 @@
-import type { ServiceDatabase } from '@hb/platform';
-import { CreateOutbox1763900000000 } from './migrations/1763900000000-create-outbox';
+import { CreateOutbox1763900000000, type ServiceDatabase } from '@hb/platform';
 
 /** The gateway's own schema, its entities and its migrations, in the order they apply. */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The outbox and inbox tables every service's first migration creates in its own schema (the
@@ -31,4 +31,20 @@ export async function createOutboxTables(queryRunner: QueryRunner): Promise<void
 export async function dropOutboxTables(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`DROP TABLE processed_events`);
   await queryRunner.query(`DROP TABLE outbox`);
+}
+
+/**
+ * The first migration of every service, shared so the five schemas cannot drift apart. Like any
+ * applied migration it never changes: later changes to these tables get migrations of their own.
+ */
+export class CreateOutbox1763900000000 implements MigrationInterface {
+  name = 'CreateOutbox1763900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createOutboxTables(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropOutboxTables(queryRunner);
+  }
 }
