@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export PATH="$(cd .. && pwd)/.tools/bin:$PATH"
 pnpm exec tsc -p tsconfig.json
-node dist/gateway-roundtrip.js "$@"
+node dist/gateway-roundtrip.js
+node dist/gateway-auth-overhead.js

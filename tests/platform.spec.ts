@@ -11,12 +11,14 @@ const PORTS: Record<App, number> = {
 
 describe('the platform as processes', () => {
   const kafka = new PrivateKafka(19092);
+  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
   const env = {
     DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
     KAFKA_BROKERS: kafka.brokers,
     KAFKA_NAMESPACE: `e2e${randomBytes(3).toString('hex')}`,
     REQUEST_TIMEOUT_MS: '1500',
+    HB_ADMIN_KEY: adminKey,
     LOG_LEVEL: 'info',
   };
   const services = Object.fromEntries(APPS.map((app) => [app, new ServiceProcess(app, PORTS[app], env)])) as Record<
@@ -26,7 +28,11 @@ describe('the platform as processes', () => {
   const all = Object.values(services);
   const gateway = services.gateway;
 
-  const ping = (service: string) => fetch(`${gateway.url}/api/v1/system/ping/${service}`, { signal: AbortSignal.timeout(10_000) });
+  const ping = (service: string) =>
+    fetch(`${gateway.url}/api/v1/system/ping/${service}`, {
+      headers: { Authorization: `Bearer ${adminKey}` },
+      signal: AbortSignal.timeout(10_000),
+    });
 
   beforeAll(async () => {
     await kafka.start();
@@ -60,8 +66,17 @@ describe('the platform as processes', () => {
     for (const service of ['agent-runtime', 'heartbeat-scheduler', 'memory', 'webhook-dispatcher']) {
       const res = await ping(service);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ service, latencyMs: expect.any(Number) });
+      expect(await res.json()).toMatchObject({ success: true, data: { service, latencyMs: expect.any(Number) } });
     }
+  });
+
+  it('serves usage metrics with the memory service in the loop', async () => {
+    const tenantId = `e2e_${randomBytes(4).toString('hex')}`;
+    const headers = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
+    await fetch(`${gateway.url}/api/v1/admin/tenants`, { method: 'POST', headers, body: JSON.stringify({ id: tenantId, name: 'e2e' }) });
+    const res = await fetch(`${gateway.url}/api/v1/usage/metrics/${tenantId}`, { headers });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toMatchObject({ memories: { count: 0 }, storage: { used: 0 } });
   });
 
   it('logs structured JSON lines', () => {

@@ -1,8 +1,9 @@
-// Gateway round trip: GET /api/v1/system/ping/memory goes HTTP → gateway → Kafka → memory → Kafka
-// → gateway → HTTP. The floor is a bare Node HTTP server answering with one Postgres query.
+// Gateway round trip: an authenticated, rate-limited GET /api/v1/system/ping/memory goes HTTP →
+// gateway → Kafka → memory → Kafka → gateway → HTTP. The floor is a bare Node HTTP server answering
+// with one Postgres query.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { ROOT, benchEnv, constantRate, fmt, maxThroughput, migrate, percentile, startProcess } from './support';
+import { ROOT, UNTHROTTLED, aTenantKey, benchEnv, constantRate, fmt, maxThroughput, migrate, percentile, startProcess } from './support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -13,22 +14,24 @@ async function main(): Promise<void> {
   const env = { ...benchEnv, KAFKA_NAMESPACE: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn' };
   for (const app of ['gateway', 'memory']) await migrate(app, env);
   const memory = await startProcess(join(ROOT, 'apps/memory/dist/main.js'), { ...env, PORT: '14003' }, 'http://127.0.0.1:14003/health/ready');
-  const gateway = await startProcess(join(ROOT, 'apps/gateway/dist/main.js'), { ...env, PORT: '14000' }, 'http://127.0.0.1:14000/health/ready');
+  const gateway = await startProcess(join(ROOT, 'apps/gateway/dist/main.js'), { ...env, ...UNTHROTTLED, PORT: '14000' }, 'http://127.0.0.1:14000/health/ready');
   const floor = await startProcess(join(__dirname, 'floor-server.js'), { ...env, PORT: '14099' }, 'http://127.0.0.1:14099/ready');
   const targets = {
     gateway: 'http://127.0.0.1:14000/api/v1/system/ping/memory',
     floor: 'http://127.0.0.1:14099/ping',
   };
+  const auth = { Authorization: `Bearer ${await aTenantKey('http://127.0.0.1:14000')}` };
+  const headers = { gateway: auth, floor: {} };
   try {
     // Warm both paths (JIT, connection pools, Kafka fetch sessions) before measuring.
-    await constantRate(targets.gateway, RATE, 3);
+    await constantRate(targets.gateway, RATE, 3, auth);
     await constantRate(targets.floor, RATE, 3);
     const results = {
-      gateway: await constantRate(targets.gateway, RATE, SECONDS),
+      gateway: await constantRate(targets.gateway, RATE, SECONDS, headers.gateway),
       floor: await constantRate(targets.floor, RATE, SECONDS),
     };
     const throughput = {
-      gateway: await maxThroughput(targets.gateway, 32, 8),
+      gateway: await maxThroughput(targets.gateway, 32, 8, headers.gateway),
       floor: await maxThroughput(targets.floor, 32, 8),
     };
     const p = (name: keyof typeof results, q: number) => percentile(results[name].latenciesMs, q);

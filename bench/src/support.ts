@@ -54,9 +54,10 @@ export interface LoadResult {
 
 /**
  * Open-loop load: requests leave on a fixed schedule whatever the server's pace, so a slow answer
- * shows in the latency instead of quietly lowering the rate (no coordinated omission).
+ * shows in the latency instead of quietly lowering the rate (no coordinated omission). Latency is
+ * timed from the moment each request actually leaves: Node's timers may wake a little early or late.
  */
-export async function constantRate(url: string, ratePerSecond: number, seconds: number): Promise<LoadResult> {
+export async function constantRate(url: string, ratePerSecond: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const total = Math.round(ratePerSecond * seconds);
   const interval = 1000 / ratePerSecond;
   const latencies: number[] = [];
@@ -69,14 +70,15 @@ export async function constantRate(url: string, ratePerSecond: number, seconds: 
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     inflight.push(
       (async () => {
+        const sentAt = performance.now();
         try {
-          const res = await fetch(url);
+          const res = await fetch(url, { headers });
           await res.arrayBuffer();
           if (res.status !== 200) errors++;
         } catch {
           errors++;
         }
-        latencies.push(performance.now() - due);
+        latencies.push(performance.now() - sentAt);
       })(),
     );
   }
@@ -85,7 +87,7 @@ export async function constantRate(url: string, ratePerSecond: number, seconds: 
 }
 
 /** Closed-loop load: `concurrency` clients each sending the next request when the last returns. */
-export async function maxThroughput(url: string, concurrency: number, seconds: number): Promise<{ rps: number; errors: number }> {
+export async function maxThroughput(url: string, concurrency: number, seconds: number, headers: Record<string, string> = {}): Promise<{ rps: number; errors: number }> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   let errors = 0;
@@ -93,7 +95,7 @@ export async function maxThroughput(url: string, concurrency: number, seconds: n
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
         try {
-          const res = await fetch(url);
+          const res = await fetch(url, { headers });
           await res.arrayBuffer();
           if (res.status === 200) done++;
           else errors++;
@@ -112,3 +114,31 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+export const BENCH_ADMIN_KEY = `hb_admin_bench_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Limits high enough that the benchmark measures the limiter's cost, not its refusals.
+ */
+export const UNTHROTTLED = {
+  HB_ADMIN_KEY: BENCH_ADMIN_KEY,
+  KEY_RATE_LIMIT_PER_MINUTE: '100000000',
+  KEY_RATE_LIMIT_PER_HOUR: '100000000',
+  KEY_RATE_LIMIT_PER_DAY: '100000000',
+};
+
+/** A tenant with an unlimited plan and a tenant key, made through the admin API. */
+export async function aTenantKey(gatewayUrl: string): Promise<string> {
+  const headers = { Authorization: `Bearer ${BENCH_ADMIN_KEY}`, 'Content-Type': 'application/json' };
+  const tenant = await fetch(`${gatewayUrl}/api/v1/admin/tenants`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'bench', plan: 'enterprise' }),
+  }).then((res) => res.json() as Promise<{ data: { id: string } }>);
+  const key = await fetch(`${gatewayUrl}/api/v1/api-keys`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'bench', tenantId: tenant.data.id }),
+  }).then((res) => res.json() as Promise<{ data: { plainKey: string } }>);
+  return key.data.plainKey;
+}

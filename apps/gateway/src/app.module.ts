@@ -1,8 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type JsonLogger } from '@hb/platform';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayEnv } from './config/env';
 import { DATABASE } from './database';
+import { GatewaySettingsModule } from './gateway-settings.module';
 import { SystemModule } from './system/system.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +22,20 @@ export class AppModule {
           database: DATABASE,
           requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
         }),
+        GatewaySettingsModule.forRoot({
+          adminKey: env.HB_ADMIN_KEY,
+          defaultPlan: env.DEFAULT_PLAN,
+          defaultKeyRateLimit: {
+            requestsPerMinute: env.KEY_RATE_LIMIT_PER_MINUTE,
+            requestsPerHour: env.KEY_RATE_LIMIT_PER_HOUR,
+            requestsPerDay: env.KEY_RATE_LIMIT_PER_DAY,
+          },
+          keyCacheTtlMs: env.KEY_CACHE_TTL_MS,
+        }),
+        AuthModule,
+        TenantsModule,
+        ApiKeysModule,
+        UsageModule,
         SystemModule,
       ],
     };

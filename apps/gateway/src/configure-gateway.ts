@@ -1,8 +1,29 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LOGGER } from '@hb/platform';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { DomainValidationPipe } from './http/domain-validation.pipe';
+import { MemoryEnvelopeInterceptor } from './http/memory-envelope.interceptor';
+import { assignRequestId } from './http/request-id';
 
 export function configureGateway(app: NestExpressApplication): void {
-  app.useGlobalFilters(new ApiExceptionFilter(app.get(LOGGER)));
   app.disable('x-powered-by');
+  app.use(assignRequestId);
+  app.useGlobalFilters(new ApiExceptionFilter(app.get(LOGGER)));
+  app.useGlobalPipes(new DomainValidationPipe());
+  app.useGlobalInterceptors(new MemoryEnvelopeInterceptor());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Heartbeat platform')
+      .setDescription(
+        'One gateway, four compatible faces: the Memory API (`{success, data, metadata}` envelope), ' +
+          'the Agent API and the Heartbeat API (plain bodies), and the management routes. ' +
+          'Every authenticated response carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
+      )
+      .setVersion('v1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'hb_prod_…, hb_dev_…, hb_agent_… or the admin key' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

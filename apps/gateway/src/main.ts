@@ -1,11 +1,4 @@
 import { runService } from '@hb/platform';
-import { AppModule } from './app.module';
-import { loadEnv } from './config/env';
-import { configureGateway } from './configure-gateway';
+import { GATEWAY_SERVICE } from './gateway.service';
 
-void runService({
-  service: 'gateway',
-  loadEnv,
-  module: (env, logger) => AppModule.forRoot(env, logger),
-  configure: configureGateway,
-});
+void runService(GATEWAY_SERVICE);

@@ -1,2 +1,3 @@
 export * from './command';
 export * from './system.commands';
+export * from './memory.commands';

@@ -1,1 +1,2 @@
 export * from './event-envelope';
+export * from './gateway.events';

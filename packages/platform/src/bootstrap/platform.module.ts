@@ -38,6 +38,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     private readonly dataSource: DataSource,
     private readonly health: HealthService,
     private readonly relay: OutboxRelay,
+    private readonly events: EventConsumer,
     @Optional() private readonly commandServer?: CommandServer,
     @Optional() private readonly commandClient?: CommandClient,
   ) {}
@@ -62,6 +63,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     });
     this.health.register('kafka', () => this.bus.checkHealth());
     this.relay.start();
+    await this.events.startAll();
     await this.commandServer?.start();
     if (this.commandClient) {
       await this.commandClient.start();
@@ -141,6 +143,7 @@ export class PlatformModule {
               // Fail fast instead of queueing while Redis is away: callers decide what that means.
               enableOfflineQueue: false,
               maxRetriesPerRequest: 1,
+              commandTimeout: 500,
               connectionName: `${options.service}-${env.INSTANCE_ID}`,
             }),
         },

@@ -33,11 +33,7 @@ export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promi
   const logger = new JsonLogger(spec.service, env.INSTANCE_ID, env.LOG_LEVEL);
   logProcessWarnings(logger);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), {
-      logger,
-      bodyParser: false,
-    });
-    app.useBodyParser('json', { limit: '1mb' });
+    const app = await createServiceApp(spec, env, logger);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -48,7 +44,6 @@ export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promi
         }, env.SHUTDOWN_TIMEOUT_MS).unref();
       });
     }
-    spec.configure?.(app, env);
     await app.listen(env.PORT, '0.0.0.0');
     logger.log({ msg: 'listening', port: env.PORT }, 'Lifecycle');
     return app;
@@ -56,6 +51,22 @@ export async function runService<E extends BaseEnv>(spec: ServiceSpec<E>): Promi
     logger.fatal({ msg: 'start-up failed', err: error instanceof Error ? error.stack : String(error) }, 'Lifecycle');
     process.exit(1);
   }
+}
+
+/**
+ * The application as runService starts it, without listening or signal handling: what in-process
+ * tests use, so they exercise the same middleware, filters and body limits as production.
+ */
+export async function createServiceApp<E extends BaseEnv>(
+  spec: ServiceSpec<E>,
+  env: E,
+  logger: JsonLogger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), { logger, bodyParser: false });
+  // Configured first so its middleware (request ids) runs before the body parser can fail.
+  spec.configure?.(app, env);
+  app.useBodyParser('json', { limit: '1mb' });
+  return app;
 }
 
 /** Process warnings become JSON log lines instead of free text on stderr. */

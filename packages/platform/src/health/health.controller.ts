@@ -1,7 +1,11 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res, SetMetadata } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthService, type Readiness } from './health.service';
 
+/** Marks routes that need no credentials (probes), for whatever guard an app installs. */
+export const PUBLIC_ROUTE = 'hb:public-route';
+
+@SetMetadata(PUBLIC_ROUTE, true)
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

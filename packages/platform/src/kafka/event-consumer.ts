@@ -7,6 +7,8 @@ export interface EventSubscription {
   group: string;
   /** Contract topic names (the bus adds the namespace). */
   topics: string[];
+  /** Where a group with no committed offset starts; true unless the handler only cares about news. */
+  fromBeginning?: boolean;
   handle(event: EventEnvelope): Promise<void>;
 }
 
@@ -17,15 +19,26 @@ export interface EventSubscription {
  * the handler with an `Inbox` to make the retry harmless.
  */
 export class EventConsumer {
+  private readonly registered: EventSubscription[] = [];
+
   constructor(
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
   ) {}
 
+  /** Registers a subscription (from a module's onModuleInit); it starts once topics exist. */
+  subscribe(subscription: EventSubscription): void {
+    this.registered.push(subscription);
+  }
+
+  async startAll(): Promise<void> {
+    await Promise.all(this.registered.map((subscription) => this.start(subscription)));
+  }
+
   async start(subscription: EventSubscription): Promise<void> {
     const consumer = this.bus.consumer(subscription.group);
     await consumer.connect();
-    await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: true });
+    await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: subscription.fromBeginning ?? true });
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => {

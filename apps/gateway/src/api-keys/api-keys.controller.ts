@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { tenantOf } from '../auth/tenant-of';
+import type { ApiKeyView } from './api-key.view';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { TenantQuery } from './dto/list-api-keys.query';
+import { RevokeApiKeyDto } from './dto/revoke-api-key.dto';
+import { CreateApiKeyUseCase, type CreatedApiKey } from './use-cases/create-api-key.use-case';
+import { ListApiKeysUseCase } from './use-cases/list-api-keys.use-case';
+import { RevokeApiKeyUseCase } from './use-cases/revoke-api-key.use-case';
+
+@ApiTags('API keys')
+@ApiBearerAuth()
+@Controller('api/v1/api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly createKey: CreateApiKeyUseCase,
+    private readonly listKeys: ListApiKeysUseCase,
+    private readonly revokeKey: RevokeApiKeyUseCase,
+  ) {}
+
+  @Post()
+  @Access({ scope: 'write:keys' })
+  @ApiOperation({ summary: 'Create an API key. plainKey is returned once: store it securely immediately.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
+    return this.createKey.execute({
+      principal,
+      tenantId: tenantOf(principal, body.tenantId),
+      name: body.name,
+      kind: body.environment ?? 'production',
+      scopes: body.scopes,
+      expiresAt: body.expiresAt,
+    });
+  }
+
+  @Get()
+  @Access({ scope: 'read:keys' })
+  @ApiOperation({ summary: "List your tenant's API keys (never their secrets)." })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: TenantQuery): Promise<{ keys: ApiKeyView[] }> {
+    return this.listKeys.execute(tenantOf(principal, query.tenantId));
+  }
+
+  @Post('revoke')
+  @HttpCode(200)
+  @Access({ scope: 'write:keys' })
+  @ApiOperation({ summary: 'Revoke an API key; every gateway replica refuses it within a second.' })
+  revoke(@CurrentPrincipal() principal: Principal, @Body() body: RevokeApiKeyDto): Promise<ApiKeyView> {
+    return this.revokeKey.execute({ tenantId: tenantOf(principal, body.tenantId), keyId: body.keyId });
+  }
+}

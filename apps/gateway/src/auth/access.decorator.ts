@@ -1,0 +1,16 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Scope } from './scopes';
+
+export const ACCESS = 'hb:access';
+
+export interface AccessRule {
+  public?: boolean;
+  /** The scope a key needs; omitted: any valid key. */
+  scope?: Scope;
+  /** Route parameter naming an agent: agent keys may reach only routes whose parameter is theirs. */
+  agentParam?: string;
+}
+
+/** Declares who may call a route. A route without a rule is refused: access is never implicit. */
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS, rule);
+export const Public = () => Access({ public: true });

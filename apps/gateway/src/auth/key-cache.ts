@@ -1,0 +1,45 @@
+import type { KeyPrincipal } from './principal';
+
+interface Entry {
+  principal: KeyPrincipal;
+  expiresAt: number | null;
+  cachedUntil: number;
+}
+
+/**
+ * Recently authenticated keys by hash, so most requests skip Postgres. An entry lives at most
+ * `ttlMs` (one second by default), which bounds how long a revoked key can go on working on a
+ * replica that missed the revocation event; the event itself evicts at once.
+ */
+export class KeyCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs = 1000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  get(hash: string, now = Date.now()): KeyPrincipal | undefined {
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.cachedUntil <= now || (entry.expiresAt !== null && entry.expiresAt <= now)) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    return entry.principal;
+  }
+
+  set(hash: string, principal: KeyPrincipal, expiresAt: number | null, now = Date.now()): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(hash, { principal, expiresAt, cachedUntil: now + this.ttlMs });
+  }
+
+  evictKey(keyId: string): void {
+    for (const [hash, entry] of this.entries) {
+      if (entry.principal.keyId === keyId) this.entries.delete(hash);
+    }
+  }
+}
