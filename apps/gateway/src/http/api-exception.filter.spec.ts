@@ -4,7 +4,7 @@ import { DomainError, ErrorCodes, type ErrorCode } from '@hb/contracts';
 import { JsonLogger } from '@hb/platform';
 import { ApiExceptionFilter, statusOf } from './api-exception.filter';
 
-function aResponse() {
+function aResponse(path = '/api/v1/memories') {
   const sent: { status?: number; body?: any } = {};
   const res = {
     status(code: number) {
@@ -16,7 +16,8 @@ function aResponse() {
       return res;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+  const req = { path, requestId: 'req_0123456789abcdef0123456789abcdef' };
+  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
   return { host, sent };
 }
 
@@ -33,6 +34,9 @@ describe(ApiExceptionFilter.name, () => {
     [ErrorCodes.AuthInvalid, 401],
     [ErrorCodes.InsufficientQuota, 402],
     [ErrorCodes.TenantMismatch, 403],
+    [ErrorCodes.InsufficientScope, 403],
+    [ErrorCodes.AgentMismatch, 403],
+    [ErrorCodes.PayloadTooLarge, 413],
     [ErrorCodes.ResourceNotFound, 404],
     [ErrorCodes.DuplicateResource, 409],
     [ErrorCodes.RateLimitExceeded, 429],
@@ -51,16 +55,24 @@ describe(ApiExceptionFilter.name, () => {
     expect(sent.body).toEqual({
       success: false,
       errors: [{ code: 'VALIDATION_ERROR', message: "The 'content' field is required", field: 'content' }],
-      metadata: { request_id: expect.stringMatching(/^req_[0-9a-f]{32}$/), timestamp: expect.any(String), version: 'v1' },
+      metadata: { request_id: 'req_0123456789abcdef0123456789abcdef', timestamp: expect.any(String), version: 'v1' },
     });
+  });
+
+  it.each(['/api/v1/agents/agent_1/invoke', '/v1/bot/heartbeat/configure'])('writes a plain {error} body on %s', (path) => {
+    const { sut } = aFilter();
+    const { host, sent } = aResponse(path);
+    sut.catch(new DomainError(ErrorCodes.AuthInvalid, 'Invalid authentication token'), host);
+    expect(sent.status).toBe(401);
+    expect(sent.body).toEqual({ error: { code: 'AUTH_INVALID', message: 'Invalid authentication token' } });
   });
 
   it('keeps the status of a framework 4xx', () => {
     const { sut } = aFilter();
     const { host, sent } = aResponse();
-    sut.catch(new BadRequestException('Unexpected token } in JSON'), host);
+    sut.catch(new BadRequestException('Unexpected token } in JSON at position 9'), host);
     expect(sent.status).toBe(400);
-    expect(sent.body.errors[0].code).toBe('VALIDATION_ERROR');
+    expect(sent.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field: 'body' });
   });
 
   it('answers an unexpected error with a 500 that carries only an error id, and logs the stack', () => {
