@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -25,6 +25,26 @@ export class ApiKeysController {
   @Post()
   @Access({ scope: 'write:keys' })
   @ApiOperation({ summary: 'Create an API key. plainKey is returned once: store it securely immediately.' })
+  @ApiResponse({
+    status: 201,
+    description: 'The key, with its secret shown this once.',
+    schema: {
+      example: {
+        success: true,
+        data: {
+          id: 'key_abc123def456',
+          name: 'Production API Key',
+          keyPrefix: 'hb_prod_abc123',
+          plainKey: 'hb_prod_abc123def456789012345678901234567890',
+          environment: 'production',
+          scopes: ['read:memories', 'write:memories'],
+          rateLimit: { requestsPerMinute: 60, requestsPerHour: 1000, requestsPerDay: 10000 },
+          createdAt: '2025-11-19T10:00:00Z',
+        },
+        metadata: { request_id: 'req_1234567890', timestamp: '2025-11-19T10:00:00Z', version: 'v1' },
+      },
+    },
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
     return this.createKey.execute({
       principal,

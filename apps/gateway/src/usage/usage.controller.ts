@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -15,6 +15,20 @@ export class UsageController {
   @Get('metrics/:tenantId')
   @Access({ scope: 'read:usage' })
   @ApiOperation({ summary: 'Current usage: API calls today and this month, memories, storage, with plan limits.' })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        success: true,
+        data: {
+          apiCalls: { today: 150, thisMonth: 3200, limit: 100000 },
+          memories: { count: 1250, limit: 1000000 },
+          storage: { used: 52428800, limit: 1073741824 },
+        },
+        metadata: { request_id: 'req_1234567890', timestamp: '2025-11-19T10:00:00Z', version: 'v1' },
+      },
+    },
+  })
   metrics(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string): Promise<UsageMetrics> {
     return this.getUsage.execute(tenantOf(principal, tenantId));
   }
