@@ -11,18 +11,10 @@ LOCAL="$ROOT/infra/local"
 
 case "${1:-}" in
   up)
-    source "$LOCAL/lib.sh"; load_env
-    # The bootstrap key of a fresh install: kept across runs unless HB_ADMIN_KEY is given.
-    if [ -z "${HB_ADMIN_KEY:-}" ]; then
-      mkdir -p "$ROOT/.run"
-      if [ ! -s "$ROOT/.run/admin-key" ]; then
-        (umask 077; printf 'hb_admin_%s\n' "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$ROOT/.run/admin-key")
-      fi
-      HB_ADMIN_KEY="$(cat "$ROOT/.run/admin-key")"
-    fi
-    export HB_ADMIN_KEY
     bash "$LOCAL/infra-up.sh"
     bash "$LOCAL/services.sh" restart
+    source "$LOCAL/lib.sh"; load_env
+    HB_ADMIN_KEY="${HB_ADMIN_KEY:-$(cat "$ROOT/.run/admin-key")}"
     cat <<MSG
 
   Heartbeat platform is up.

@@ -32,8 +32,20 @@ stop() {
   done
 }
 
+# The bootstrap key of a fresh install: HB_ADMIN_KEY when given, else generated once and kept.
+ensure_admin_key() {
+  if [ -z "${HB_ADMIN_KEY:-}" ]; then
+    if [ ! -s "$RUN_DIR/admin-key" ]; then
+      (umask 077; printf 'hb_admin_%s\n' "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$RUN_DIR/admin-key")
+    fi
+    HB_ADMIN_KEY="$(cat "$RUN_DIR/admin-key")"
+  fi
+  export HB_ADMIN_KEY
+}
+
 start() {
   mkdir -p "$RUN_DIR/logs"
+  ensure_admin_key
   for app in "${APPS[@]}"; do
     log "migrating $app"
     node "$ROOT/apps/$app/dist/migrate.js" >>"$RUN_DIR/logs/$app.migrate.log" 2>&1 \

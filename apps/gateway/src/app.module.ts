@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import type { GatewayEnv } from './config/env';
 import { DATABASE } from './database';
 import { GatewaySettingsModule } from './gateway-settings.module';
+import { MemoriesModule } from './memories/memories.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsageModule } from './usage/usage.module';
@@ -36,6 +37,7 @@ export class AppModule {
         TenantsModule,
         ApiKeysModule,
         UsageModule,
+        MemoriesModule,
         SystemModule,
       ],
     };

@@ -1,8 +1,11 @@
 import { CreateOutbox1763900000000, type ServiceDatabase } from '@hb/platform';
+import { MemoryEntity } from './memories/memory.entity';
+import { TenantUsageEntity } from './memories/tenant-usage.entity';
+import { CreateMemories1763900200000 } from './migrations/1763900200000-create-memories';
 
 /** The memory's own schema, its entities and its migrations, in the order they apply. */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
   schema: 'memory',
-  entities: [],
-  migrations: [CreateOutbox1763900000000],
+  entities: [MemoryEntity, TenantUsageEntity],
+  migrations: [CreateOutbox1763900000000, CreateMemories1763900200000],
 };

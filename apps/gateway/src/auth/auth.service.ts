@@ -55,7 +55,7 @@ export class AuthService {
       agentId: key.agentId,
       scopes: key.scopes as Scope[],
       rateLimit: key.rateLimit,
-      monthlyQuota: effectiveLimits(tenant.plan, tenant.limitOverrides).requestsPerMonth,
+      limits: effectiveLimits(tenant.plan, tenant.limitOverrides),
     };
     this.cache.set(hash, principal, key.expiresAt?.getTime() ?? null);
     this.touch(key.id);

@@ -1,3 +1,4 @@
+import type { PlanLimits } from '../tenants/plans';
 import type { Scope } from './scopes';
 
 export interface RateLimits {
@@ -17,8 +18,8 @@ export type Principal =
       agentId: string | null;
       scopes: readonly Scope[];
       rateLimit: RateLimits;
-      /** The tenant's monthly request quota; null means unlimited. */
-      monthlyQuota: number | null;
+      /** The tenant's plan limits with its overrides: monthly quota, memory and storage caps. */
+      limits: PlanLimits;
     };
 
 export type KeyPrincipal = Extract<Principal, { kind: 'key' }>;

@@ -65,7 +65,7 @@ export class RateLimiter {
       { key: `rl:k:${principal.keyId}:m:${Math.floor(now / 60_000)}`, limit: rateLimit.requestsPerMinute, resetAt: minuteEnd(now) },
       { key: `rl:k:${principal.keyId}:h:${Math.floor(now / 3_600_000)}`, limit: rateLimit.requestsPerHour, resetAt: hourEnd(now) },
       { key: `rl:k:${principal.keyId}:d:${Math.floor(now / 86_400_000)}`, limit: rateLimit.requestsPerDay, resetAt: dayEnd(now) },
-      { key: tenantMonthKey(principal.tenantId, now), limit: principal.monthlyQuota, resetAt: monthEnd(now) },
+      { key: tenantMonthKey(principal.tenantId, now), limit: principal.limits.requestsPerMonth, resetAt: monthEnd(now) },
       { key: tenantDayKey(principal.tenantId, now), limit: null, resetAt: dayEnd(now) + 86_400_000 },
     ];
     let allowed: boolean;

@@ -1,8 +1,107 @@
-import { IsString, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { defineCommand } from './command';
+
+/** Spec 003's memory types. */
+export const MEMORY_TYPES = [
+  'episodic',
+  'semantic',
+  'procedural',
+  'working',
+  'prospective',
+  'emotional',
+  'contextual',
+  'identity',
+  'relational',
+  'event',
+  'predictive',
+  'task',
+  'decision',
+] as const;
+export type MemoryType = (typeof MEMORY_TYPES)[number];
+
+export const MEMORY_SORTS = ['createdAt', 'importance', 'updatedAt'] as const;
+export const MAX_MEMORY_CONTENT = 10_000;
+export const MAX_TAGS = 100;
+
+/** A tenant's memory caps as the gateway knows them from its plan; null means unlimited. */
+export class MemoryQuota {
+  @IsOptional() @IsInt() @Min(0) memories!: number | null;
+  @IsOptional() @IsInt() @Min(0) storageBytes!: number | null;
+}
+
+export class CreateMemoryRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsOptional() @IsString() @MinLength(1) agentId?: string;
+  @IsString() @Length(1, MAX_MEMORY_CONTENT) content!: string;
+  @IsIn(MEMORY_TYPES) type!: MemoryType;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) importance?: number;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
+  @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+  @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
+}
+
+export class MemoryRef {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) id!: string;
+  /** When set, the memory must belong to this agent too. */
+  @IsOptional() @IsString() agentId?: string;
+}
+
+export class UpdateMemoryRequest extends MemoryRef {
+  @IsOptional() @IsString() @Length(1, MAX_MEMORY_CONTENT) content?: string;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) importance?: number;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
+  @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+  @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
+}
+
+export class ListMemoriesRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsOptional() @IsString() agentId?: string;
+  @IsInt() @Min(1) page!: number;
+  @IsInt() @Min(1) @Max(100) limit!: number;
+  @IsOptional() @IsIn(MEMORY_TYPES) type?: MemoryType;
+  @IsOptional() @IsArray() @IsString({ each: true }) tags?: string[];
+  @IsIn(MEMORY_SORTS) sort!: (typeof MEMORY_SORTS)[number];
+  @IsIn(['asc', 'desc']) order!: 'asc' | 'desc';
+}
 
 export class TenantUsageRequest {
   @IsString() @MinLength(1) tenantId!: string;
+}
+
+/** A memory as spec 003 shows it. */
+export interface MemoryView {
+  id: string;
+  content: string;
+  type: MemoryType;
+  importance: number;
+  tags: string[];
+  metadata: Record<string, unknown>;
+  agentId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemoryPage {
+  memories: MemoryView[];
+  pagination: { page: number; limit: number; total: number; pages: number; hasNext: boolean; hasPrevious: boolean };
 }
 
 export interface TenantUsageResponse {
@@ -11,6 +110,11 @@ export interface TenantUsageResponse {
 }
 
 export const MemoryCommands = {
+  Create: defineCommand<CreateMemoryRequest, MemoryView>('memory.create', CreateMemoryRequest),
+  Get: defineCommand<MemoryRef, MemoryView>('memory.get', MemoryRef),
+  List: defineCommand<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
+  Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
+  Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineCommand<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
 } as const;

@@ -1,2 +1,3 @@
 export * from './event-envelope';
 export * from './gateway.events';
+export * from './memory.events';

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DomainError, ErrorCodes, type ListMemoriesRequest, type MemoryQuota } from '@hb/contracts';
+import { MemoryEntity } from './memory.entity';
+import { TenantUsageEntity } from './tenant-usage.entity';
+
+const SORT_COLUMNS = { createdAt: 'created_at', importance: 'importance', updatedAt: 'updated_at' } as const;
+
+@Injectable()
+export class MemoriesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A tenant's memory, optionally an agent's; another tenant's memory is simply not found. */
+  async find(manager: EntityManager | undefined, ref: { tenantId: string; id: string; agentId?: string }, lock = false): Promise<MemoryEntity> {
+    const memory = await (manager ?? this.dataSource.manager).findOne(MemoryEntity, {
+      where: { id: ref.id, tenantId: ref.tenantId, ...(ref.agentId ? { agentId: ref.agentId } : {}) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!memory) throw new DomainError(ErrorCodes.ResourceNotFound, `Memory ${ref.id} not found`);
+    return memory;
+  }
+
+  async insert(manager: EntityManager, memory: Omit<MemoryEntity, 'createdAt' | 'updatedAt'>): Promise<MemoryEntity> {
+    // TypeORM's deep-partial type cannot follow a jsonb Record; the entity shape is checked above.
+    await manager.insert(MemoryEntity, memory as QueryDeepPartialEntity<MemoryEntity>);
+    return manager.findOneByOrFail(MemoryEntity, { id: memory.id });
+  }
+
+  async save(manager: EntityManager, memory: MemoryEntity): Promise<MemoryEntity> {
+    return manager.save(MemoryEntity, memory);
+  }
+
+  async remove(manager: EntityManager, memory: MemoryEntity): Promise<void> {
+    await manager.delete(MemoryEntity, { id: memory.id });
+  }
+
+  async page(query: ListMemoriesRequest): Promise<{ rows: MemoryEntity[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(MemoryEntity)
+      .createQueryBuilder('m')
+      .where('m.tenant_id = :tenantId', { tenantId: query.tenantId });
+    if (query.agentId) qb.andWhere('m.agent_id = :agentId', { agentId: query.agentId });
+    if (query.type) qb.andWhere('m.type = :type', { type: query.type });
+    if (query.tags?.length) qb.andWhere('m.tags @> :tags', { tags: query.tags });
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const [rows, total] = await qb
+      .orderBy(`m.${SORT_COLUMNS[query.sort]}`, direction)
+      .addOrderBy('m.id', direction)
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async usage(tenantId: string): Promise<{ memories: number; storageBytes: number }> {
+    const row = await this.dataSource.getRepository(TenantUsageEntity).findOneBy({ tenantId });
+    return { memories: row?.memories ?? 0, storageBytes: row?.storageBytes ?? 0 };
+  }
+
+  /**
+   * Applies a change to the tenant's totals under a row lock, refusing it with 402 when it would
+   * pass the quota; concurrent creates of one tenant queue on the lock, so none slips past.
+   */
+  async changeUsage(manager: EntityManager, tenantId: string, delta: { memories: number; storageBytes: number }, quota?: MemoryQuota): Promise<void> {
+    await manager.query(`INSERT INTO tenant_usage (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
+    const [row] = await manager.query(`SELECT memories, storage_bytes FROM tenant_usage WHERE tenant_id = $1 FOR UPDATE`, [tenantId]);
+    const memories = Number(row.memories) + delta.memories;
+    const storageBytes = Number(row.storage_bytes) + delta.storageBytes;
+    if (quota && delta.memories > 0 && quota.memories !== null && memories > quota.memories) {
+      throw new DomainError(ErrorCodes.InsufficientQuota, `Memory quota of ${quota.memories} reached`);
+    }
+    if (quota && delta.storageBytes > 0 && quota.storageBytes !== null && storageBytes > quota.storageBytes) {
+      throw new DomainError(ErrorCodes.InsufficientQuota, `Storage quota of ${quota.storageBytes} bytes reached`);
+    }
+    await manager.query(`UPDATE tenant_usage SET memories = $2, storage_bytes = $3 WHERE tenant_id = $1`, [tenantId, memories, storageBytes]);
+  }
+}

@@ -1,0 +1,25 @@
+import type { MemoryView } from '@hb/contracts';
+import type { MemoryEntity } from './memory.entity';
+
+export function memoryView(memory: MemoryEntity): MemoryView {
+  return {
+    id: memory.id,
+    content: memory.content,
+    type: memory.type,
+    importance: memory.importance,
+    tags: memory.tags,
+    metadata: memory.metadata,
+    ...(memory.agentId ? { agentId: memory.agentId } : {}),
+    createdAt: memory.createdAt.toISOString(),
+    updatedAt: memory.updatedAt.toISOString(),
+  };
+}
+
+/** Bytes a memory counts against storage: its content, tags and metadata as stored. */
+export function sizeOf(memory: Pick<MemoryEntity, 'content' | 'tags' | 'metadata'>): number {
+  return (
+    Buffer.byteLength(memory.content) +
+    memory.tags.reduce((n, tag) => n + Buffer.byteLength(tag), 0) +
+    Buffer.byteLength(JSON.stringify(memory.metadata))
+  );
+}

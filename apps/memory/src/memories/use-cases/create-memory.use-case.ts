@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MemoryEventTypes, Topics, type CreateMemoryRequest, type MemoryView } from '@hb/contracts';
+import { Outbox } from '@hb/platform';
+import { MemoriesRepository } from '../memories.repository';
+import { memoryView, sizeOf } from '../memory.view';
+
+export function newMemoryId(): string {
+  return `mem_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`;
+}
+
+@Injectable()
+export class CreateMemoryUseCase {
+  constructor(
+    private readonly memories: MemoriesRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(input: CreateMemoryRequest): Promise<MemoryView> {
+    const fields = { content: input.content, tags: input.tags ?? [], metadata: input.metadata ?? {} };
+    const sizeBytes = sizeOf(fields);
+    const memory = await this.outbox.transaction(async (manager, emit) => {
+      await this.memories.changeUsage(manager, input.tenantId, { memories: 1, storageBytes: sizeBytes }, input.quota);
+      const saved = await this.memories.insert(manager, {
+        id: newMemoryId(),
+        tenantId: input.tenantId,
+        agentId: input.agentId ?? null,
+        type: input.type,
+        importance: input.importance ?? 0.5,
+        sizeBytes,
+        ...fields,
+      });
+      emit({
+        topic: Topics.MemoryEvents,
+        aggregateId: saved.id,
+        tenantId: saved.tenantId,
+        type: MemoryEventTypes.Created,
+        payload: { ...memoryView(saved), tenantId: saved.tenantId },
+      });
+      return saved;
+    });
+    return memoryView(memory);
+  }
+}

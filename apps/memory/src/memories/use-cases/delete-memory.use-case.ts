@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { MemoryEventTypes, Topics, type MemoryRef } from '@hb/contracts';
+import { Outbox } from '@hb/platform';
+import { MemoriesRepository } from '../memories.repository';
+
+@Injectable()
+export class DeleteMemoryUseCase {
+  constructor(
+    private readonly memories: MemoriesRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(ref: MemoryRef): Promise<{ id: string }> {
+    await this.outbox.transaction(async (manager, emit) => {
+      const memory = await this.memories.find(manager, ref, true);
+      await this.memories.remove(manager, memory);
+      await this.memories.changeUsage(manager, memory.tenantId, { memories: -1, storageBytes: -memory.sizeBytes });
+      emit({
+        topic: Topics.MemoryEvents,
+        aggregateId: memory.id,
+        tenantId: memory.tenantId,
+        type: MemoryEventTypes.Deleted,
+        payload: { id: memory.id, tenantId: memory.tenantId, deletedAt: new Date().toISOString() },
+      });
+    });
+    return { id: ref.id };
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { ListMemoriesRequest, MemoryPage } from '@hb/contracts';
+import { MemoriesRepository } from '../memories.repository';
+import { memoryView } from '../memory.view';
+
+@Injectable()
+export class ListMemoriesUseCase {
+  constructor(private readonly memories: MemoriesRepository) {}
+
+  async execute(query: ListMemoriesRequest): Promise<MemoryPage> {
+    const { rows, total } = await this.memories.page(query);
+    const pages = Math.ceil(total / query.limit);
+    return {
+      memories: rows.map(memoryView),
+      pagination: {
+        page: query.page,
+        limit: query.limit,
+        total,
+        pages,
+        hasNext: query.page < pages,
+        hasPrevious: query.page > 1,
+      },
+    };
+  }
+}

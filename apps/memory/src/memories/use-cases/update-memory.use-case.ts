@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { MemoryEventTypes, Topics, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
+import { Outbox } from '@hb/platform';
+import { MemoriesRepository } from '../memories.repository';
+import { memoryView, sizeOf } from '../memory.view';
+
+@Injectable()
+export class UpdateMemoryUseCase {
+  constructor(
+    private readonly memories: MemoriesRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(input: UpdateMemoryRequest): Promise<MemoryView> {
+    const memory = await this.outbox.transaction(async (manager, emit) => {
+      const current = await this.memories.find(manager, input, true);
+      if (input.content !== undefined) current.content = input.content;
+      if (input.importance !== undefined) current.importance = input.importance;
+      if (input.tags !== undefined) current.tags = input.tags;
+      if (input.metadata !== undefined) current.metadata = input.metadata;
+      const sizeBytes = sizeOf(current);
+      await this.memories.changeUsage(manager, current.tenantId, { memories: 0, storageBytes: sizeBytes - current.sizeBytes }, input.quota);
+      current.sizeBytes = sizeBytes;
+      const saved = await this.memories.save(manager, current);
+      emit({
+        topic: Topics.MemoryEvents,
+        aggregateId: saved.id,
+        tenantId: saved.tenantId,
+        type: MemoryEventTypes.Updated,
+        payload: { ...memoryView(saved), tenantId: saved.tenantId },
+      });
+      return saved;
+    });
+    return memoryView(memory);
+  }
+}

@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ServiceProcess, migrate } from './support/processes';
+
+describe('Memory API through the gateway (spec 003)', () => {
+  const namespace = `mem${randomBytes(3).toString('hex')}`;
+  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
+  const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const env = {
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    KAFKA_BROKERS: brokers,
+    KAFKA_NAMESPACE: namespace,
+    HB_ADMIN_KEY: adminKey,
+    LOG_LEVEL: 'warn',
+  };
+  const gateway = new ServiceProcess('gateway', 13100, env);
+  const memory = new ServiceProcess('memory', 13103, env);
+  const events: Array<{ type: string; tenantId: string; payload: Record<string, unknown> }> = [];
+  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
+
+  async function call(method: string, path: string, key: string, body?: unknown) {
+    const res = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function aTenant(limits: object = {}): Promise<{ tenantId: string; key: string }> {
+    const tenantId = `user_${randomBytes(4).toString('hex')}`;
+    await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e', limits });
+    const created = await call('POST', '/api/v1/api-keys', adminKey, { name: 'k', tenantId });
+    return { tenantId, key: created.body.data.plainKey };
+  }
+
+  beforeAll(async () => {
+    await migrate('gateway', env);
+    await migrate('memory', env);
+    memory.start();
+    await memory.waitForReadiness(200);
+    gateway.start();
+    await gateway.waitForReadiness(200);
+    await reader.connect();
+    await reader.subscribe({ topic: `${namespace}.memory.events.v1`, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
+  });
+
+  afterAll(async () => {
+    await reader.disconnect();
+    await Promise.all([gateway.stop(), memory.stop()]);
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
+    if (topics.length) await admin.deleteTopics({ topics });
+    await admin.disconnect();
+  });
+
+  it('creates, retrieves, lists, updates and deletes a memory with the spec\'s example requests', async () => {
+    const { tenantId, key } = await aTenant();
+    const created = await call(
+      'POST',
+      '/api/v1/memories',
+      key,
+      `{
+    "content": "Met with Sarah Chen about Q4 goals. Focus on revenue growth.",
+    "type": "episodic",
+    "importance": 0.8,
+    "tags": ["meeting", "q4"],
+    "metadata": {
+      "source": "meeting",
+      "contact_name": "Sarah Chen",
+      "sentiment": "positive"
+    },
+    "tenantId": "${tenantId}"
+  }`,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      success: true,
+      data: {
+        id: expect.stringMatching(/^mem_[A-Za-z0-9]+$/),
+        content: 'Met with Sarah Chen about Q4 goals. Focus on revenue growth.',
+        type: 'episodic',
+        importance: 0.8,
+        tags: ['meeting', 'q4'],
+        metadata: { source: 'meeting', contact_name: 'Sarah Chen', sentiment: 'positive' },
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      metadata: { request_id: expect.stringMatching(/^req_/), timestamp: expect.any(String), version: 'v1' },
+    });
+    const id = created.body.data.id;
+
+    const fetched = await call('GET', `/api/v1/memories/${id}?tenantId=${tenantId}`, key);
+    expect(fetched.body.data).toEqual(created.body.data);
+
+    const listed = await call('GET', `/api/v1/memories?tenantId=${tenantId}&page=1&limit=20&type=episodic&sort=importance&order=desc`, key);
+    expect(listed.body.data).toEqual({
+      memories: [expect.objectContaining({ id, importance: 0.8 })],
+      pagination: { page: 1, limit: 20, total: 1, pages: 1, hasNext: false, hasPrevious: false },
+    });
+
+    const updated = await call('PATCH', `/api/v1/memories/${id}`, key, { importance: 0.9, tags: ['meeting', 'q4', 'important'] });
+    expect(updated.body.data).toMatchObject({ id, importance: 0.9, tags: ['meeting', 'q4', 'important'], content: created.body.data.content });
+
+    expect((await call('DELETE', `/api/v1/memories/${id}?tenantId=${tenantId}`, key)).status).toBe(200);
+    const gone = await call('GET', `/api/v1/memories/${id}?tenantId=${tenantId}`, key);
+    expect(gone.status).toBe(404);
+    expect(gone.body.errors[0].code).toBe('RESOURCE_NOT_FOUND');
+  });
+
+  it('pages, filters by tags and sorts', async () => {
+    const { key } = await aTenant();
+    for (const [i, tags] of [['a'], ['a', 'b'], ['b'], ['a', 'b']].entries()) {
+      await call('POST', '/api/v1/memories', key, { content: `memory ${i}`, type: 'semantic', importance: i / 10, tags });
+    }
+    const page = await call('GET', '/api/v1/memories?tags=a,b&sort=importance&order=asc&limit=1&page=1', key);
+    expect(page.body.data.memories.map((m: { content: string }) => m.content)).toEqual(['memory 1']);
+    expect(page.body.data.pagination).toEqual({ page: 1, limit: 1, total: 2, pages: 2, hasNext: true, hasPrevious: false });
+    const second = await call('GET', '/api/v1/memories?tags=a,b&sort=importance&order=asc&limit=1&page=2', key);
+    expect(second.body.data.memories.map((m: { content: string }) => m.content)).toEqual(['memory 3']);
+    expect(second.body.data.pagination).toMatchObject({ hasNext: false, hasPrevious: true });
+  });
+
+  it.each([
+    ['content', { content: '', type: 'episodic' }],
+    ['content', { content: 'x'.repeat(10_001), type: 'episodic' }],
+    ['content', { type: 'episodic' }],
+    ['type', { content: 'c', type: 'dream' }],
+    ['type', { content: 'c' }],
+    ['importance', { content: 'c', type: 'episodic', importance: 1.5 }],
+    ['importance', { content: 'c', type: 'episodic', importance: 'high' }],
+    ['tags', { content: 'c', type: 'episodic', tags: 'meeting' }],
+    ['metadata', { content: 'c', type: 'episodic', metadata: 'x' }],
+  ])('answers 400 VALIDATION_ERROR naming %s', async (field, body) => {
+    const { key } = await aTenant();
+    const res = await call('POST', '/api/v1/memories', key, body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field });
+  });
+
+  it('never shows or changes a memory of another tenant', async () => {
+    const owner = await aTenant();
+    const other = await aTenant();
+    const id = (await call('POST', '/api/v1/memories', owner.key, { content: 'secret plans', type: 'decision' })).body.data.id;
+    for (const res of [
+      await call('GET', `/api/v1/memories/${id}`, other.key),
+      await call('PATCH', `/api/v1/memories/${id}`, other.key, { importance: 0.1 }),
+      await call('DELETE', `/api/v1/memories/${id}`, other.key),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('secret plans');
+    }
+    expect((await call('GET', '/api/v1/memories', other.key)).body.data.pagination.total).toBe(0);
+    expect((await call('GET', `/api/v1/memories/${id}?tenantId=${owner.tenantId}`, other.key)).status).toBe(403);
+  });
+
+  it('answers 402 INSUFFICIENT_QUOTA past the plan\'s memory count or storage', async () => {
+    const counted = await aTenant({ memories: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call('POST', '/api/v1/memories', counted.key, { content: `m${i}`, type: 'task' })).status);
+    expect(statuses).toEqual([201, 201, 402]);
+
+    const stored = await aTenant({ storageBytes: 100 });
+    const res = await call('POST', '/api/v1/memories', stored.key, { content: 'x'.repeat(101), type: 'task' });
+    expect(res.status).toBe(402);
+    expect(res.body.errors[0].code).toBe('INSUFFICIENT_QUOTA');
+  });
+
+  it('reports memory count and storage in the usage metrics', async () => {
+    const { tenantId, key } = await aTenant();
+    await call('POST', '/api/v1/memories', key, { content: 'abc', type: 'task' });
+    await call('POST', '/api/v1/memories', key, { content: 'defg', type: 'task', tags: ['t'] });
+    const usage = await call('GET', `/api/v1/usage/metrics/${tenantId}`, key);
+    expect(usage.body.data.memories).toEqual({ count: 2, limit: 1_000_000 });
+    expect(usage.body.data.storage.used).toBe(3 + 2 + 4 + 1 + 2);
+  });
+
+  it('publishes memory.created, memory.updated and memory.deleted through the outbox', async () => {
+    const { tenantId, key } = await aTenant();
+    const id = (await call('POST', '/api/v1/memories', key, { content: 'evented', type: 'event' })).body.data.id;
+    await call('PATCH', `/api/v1/memories/${id}`, key, { importance: 1 });
+    await call('DELETE', `/api/v1/memories/${id}`, key);
+    const deadline = Date.now() + 15_000;
+    const mine = () => events.filter((e) => e.payload.id === id).map((e) => e.type);
+    while (mine().length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mine()).toEqual(['memory.created', 'memory.updated', 'memory.deleted']);
+    expect(events.find((e) => e.payload.id === id)).toMatchObject({ tenantId, payload: { content: 'evented', type: 'event', tenantId } });
+  });
+});
