@@ -4,12 +4,13 @@ import { LOGGER } from '@hb/platform';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { DomainValidationPipe } from './http/domain-validation.pipe';
 import { MemoryEnvelopeInterceptor } from './http/memory-envelope.interceptor';
-import { assignRequestId } from './http/request-id';
+import { requestIds } from './http/request-id';
 
 export function configureGateway(app: NestExpressApplication): void {
   app.disable('x-powered-by');
-  app.use(assignRequestId);
-  app.useGlobalFilters(new ApiExceptionFilter(app.get(LOGGER)));
+  const logger = app.get(LOGGER);
+  app.use(requestIds(logger));
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalPipes(new DomainValidationPipe());
   app.useGlobalInterceptors(new MemoryEnvelopeInterceptor());
   const document = SwaggerModule.createDocument(

@@ -325,6 +325,20 @@ describe('gateway', () => {
       expect(res.body).toMatchObject({ success: false, errors: [{ code: 'PAYLOAD_TOO_LARGE' }] });
     });
 
+    it('logs each request with its id, caller and status', async () => {
+      const tenantId = await aTenant();
+      const { plainKey } = await aKey(tenantId);
+      const res = await call('GET', '/api/v1/system/whoami', { key: plainKey });
+      const requestId = res.headers.get('x-request-id');
+      const deadline = Date.now() + 2000;
+      let line: Record<string, unknown> | undefined;
+      while (!line && Date.now() < deadline) {
+        line = gateway.logs.find((entry) => entry.requestId === requestId);
+        if (!line) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/api/v1/system/whoami', status: 200, tenantId });
+    });
+
     it('never shows a stack trace', async () => {
       const res = await call('POST', '/api/v1/api-keys', { key: ADMIN_KEY, raw: '[1,2' });
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js|node_modules/);

@@ -28,7 +28,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
     HB_ADMIN_KEY: ADMIN_KEY,
     KAFKA_NAMESPACE: namespace,
     REQUEST_TIMEOUT_MS: '1000',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     ...env,
   });
   const logs: Array<Record<string, unknown>> = [];
