@@ -80,11 +80,17 @@ export class CommandServer {
       return;
     }
     const reply = await this.execute(message, correlationId);
-    await this.bus.sendRaw(replyTo, {
-      key: correlationId,
-      value: JSON.stringify(reply),
-      headers: { [CommandHeaders.CorrelationId]: correlationId },
-    });
+    try {
+      await this.bus.sendRaw(replyTo, {
+        key: correlationId,
+        value: JSON.stringify(reply),
+        headers: { [CommandHeaders.CorrelationId]: correlationId },
+      });
+    } catch (error) {
+      // The work is done; throwing would make kafkajs redeliver the command and do it again. The
+      // caller gets its timeout instead, the one answer that cannot be wrong.
+      this.logger.warn({ msg: 'reply not sent', correlationId, err: String(error) }, CommandServer.name);
+    }
   }
 
   private async execute(message: KafkaMessage, correlationId: string): Promise<CommandReply> {
