@@ -180,6 +180,91 @@ describe('Memory API through the gateway (spec 003)', () => {
     expect(usage.body.data.storage.used).toBe(3 + 2 + 4 + 1 + 2);
   });
 
+  describe('search', () => {
+    let tenant: { tenantId: string; key: string };
+
+    beforeAll(async () => {
+      tenant = await aTenant();
+      for (const [content, type] of [
+        ['Customer prefers email communication over Slack', 'semantic'],
+        ['The zygomorphic orchid in the lobby bloomed on Tuesday', 'episodic'],
+        ['Quarterly revenue grew twelve percent after the pricing change', 'event'],
+        ['Deploys happen on Thursdays after the standup', 'procedural'],
+        ['Decided to move the data warehouse to the new region', 'decision'],
+      ]) {
+        expect((await call('POST', '/api/v1/memories', tenant.key, { content, type })).status).toBe(201);
+      }
+    });
+
+    it('answers the spec\'s example request in its shape', async () => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, {
+        query: 'Q4 planning meetings',
+        tenantId: tenant.tenantId,
+        limit: 10,
+        minRelevance: 0,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ results: expect.any(Array), query: 'Q4 planning meetings', latency: expect.any(Number) });
+      expect(res.body.data.results[0]).toEqual({
+        id: expect.stringMatching(/^mem_/),
+        content: expect.any(String),
+        type: expect.any(String),
+        relevance: expect.any(Number),
+        importance: 0.5,
+        tags: [],
+        createdAt: expect.any(String),
+      });
+    });
+
+    it('finds a paraphrase that shares no word with the memory', async () => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, { query: 'client likes e-mail contact', limit: 3 });
+      expect(res.body.data.results[0].content).toBe('Customer prefers email communication over Slack');
+      expect(res.body.data.results[0].relevance).toBeGreaterThanOrEqual(0.7);
+    });
+
+    it('finds an exact rare word', async () => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, { query: 'zygomorphic', limit: 3 });
+      expect(res.body.data.results[0]).toMatchObject({ content: expect.stringContaining('zygomorphic'), relevance: 1 });
+    });
+
+    it('drops results under minRelevance', async () => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, { query: 'zygomorphic', minRelevance: 0.9 });
+      expect(res.body.data.results.map((r: { content: string }) => r.content)).toEqual([
+        'The zygomorphic orchid in the lobby bloomed on Tuesday',
+      ]);
+    });
+
+    it('filters by type', async () => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, { query: 'warehouse region decision', type: 'decision' });
+      expect(res.body.data.results.map((r: { type: string }) => r.type)).toEqual(['decision']);
+    });
+
+    it('never returns another tenant\'s memories', async () => {
+      const other = await aTenant();
+      const res = await call('POST', '/api/v1/memories/search', other.key, { query: 'zygomorphic orchid' });
+      expect(res.body.data.results).toEqual([]);
+    });
+
+    it.each([
+      ['query', {}],
+      ['query', { query: '' }],
+      ['limit', { query: 'x', limit: 101 }],
+      ['minRelevance', { query: 'x', minRelevance: 2 }],
+      ['type', { query: 'x', type: 'dream' }],
+    ])('answers 400 naming %s', async (field, body) => {
+      const res = await call('POST', '/api/v1/memories/search', tenant.key, body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field });
+    });
+  });
+
+  it('refuses metadata over 64 KiB, naming the field', async () => {
+    const { key } = await aTenant();
+    const res = await call('POST', '/api/v1/memories', key, { content: 'c', type: 'task', metadata: { blob: 'x'.repeat(70_000) } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field: 'metadata' });
+  });
+
   it('publishes memory.created, memory.updated and memory.deleted through the outbox', async () => {
     const { tenantId, key } = await aTenant();
     const id = (await call('POST', '/api/v1/memories', key, { content: 'evented', type: 'event' })).body.data.id;
@@ -189,6 +274,7 @@ describe('Memory API through the gateway (spec 003)', () => {
     const mine = () => events.filter((e) => e.payload.id === id).map((e) => e.type);
     while (mine().length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(mine()).toEqual(['memory.created', 'memory.updated', 'memory.deleted']);
+    expect(events.some((e) => e.type === 'search.performed')).toBe(true);
     expect(events.find((e) => e.payload.id === id)).toMatchObject({ tenantId, payload: { content: 'evented', type: 'event', tenantId } });
   });
 });

@@ -28,10 +28,11 @@ ensure_jars() {
     || die "maven could not fetch Kafka; see $HB_CACHE_DIR/kafka-fetch.log"
 }
 
+# Trusted only while the process is still this broker (its data dir in the command line).
 running_pid() {
   [ -f "$PID_FILE" ] || return 1
   local pid; pid=$(cat "$PID_FILE")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $KAFKA_DATA_DIR/server.properties" && echo "$pid"
 }
 
 write_config() {

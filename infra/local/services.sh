@@ -9,9 +9,13 @@ declare -A PORTS=([gateway]=3000 [agent-runtime]=3001 [heartbeat-scheduler]=3002
 RUN_DIR="$ROOT/.run"
 PATH="$TOOLS_DIR/bin:$PATH"
 
+# A pid file is trusted only while its process is still this service: after a reboot the number
+# may belong to something else, which must never be signalled.
 pid_of() {
-  local file="$RUN_DIR/$1.pid"
-  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+  local file="$RUN_DIR/$1.pid" pid
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "apps/$1/dist/main.js" && echo "$pid"
 }
 
 port_of() {
@@ -44,6 +48,7 @@ ensure_admin_key() {
 }
 
 start() {
+  command -v curl >/dev/null || apt_install curl
   mkdir -p "$RUN_DIR/logs"
   ensure_admin_key
   for app in "${APPS[@]}"; do

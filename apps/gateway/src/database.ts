@@ -1,4 +1,4 @@
-import { CreateOutbox1763900000000, type ServiceDatabase } from '@hb/platform';
+import { OUTBOX_MIGRATIONS, type ServiceDatabase } from '@hb/platform';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { CreateTenantsAndKeys1763900100000 } from './migrations/1763900100000-create-tenants-and-keys';
 import { TenantEntity } from './tenants/tenant.entity';
@@ -7,5 +7,5 @@ import { TenantEntity } from './tenants/tenant.entity';
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
   schema: 'gateway',
   entities: [TenantEntity, ApiKeyEntity],
-  migrations: [CreateOutbox1763900000000, CreateTenantsAndKeys1763900100000],
+  migrations: [...OUTBOX_MIGRATIONS, CreateTenantsAndKeys1763900100000],
 };

@@ -369,7 +369,8 @@ describe('gateway replicas', () => {
 
   beforeAll(async () => {
     await migrateGateway();
-    [first, second] = await Promise.all([startGateway({ KEY_CACHE_TTL_MS: '1000' }), startGateway({ KEY_CACHE_TTL_MS: '1000' })]);
+    // A long cache TTL, so only the revocation event can make the second replica refuse in time.
+    [first, second] = await Promise.all([startGateway({ KEY_CACHE_TTL_MS: '30000' }), startGateway({ KEY_CACHE_TTL_MS: '30000' })]);
   });
 
   afterAll(async () => {

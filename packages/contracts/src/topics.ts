@@ -19,10 +19,12 @@ export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;
 }
 
-/** Replies travel on one topic per gateway instance, so each reply reaches the caller waiting for it. */
-export function replyTopic(instanceId: string): string {
-  return `gateway.replies.v1.${instanceId}`;
-}
+/**
+ * Replies to the gateway's requests. One shared topic that every gateway replica reads in a group
+ * of its own and filters by correlation id: per-replica topics would have to be deleted when a
+ * replica goes, and kafkajs producers that once wrote to a deleted topic fail every later send.
+ */
+export const REPLY_TOPIC = 'gateway.replies.v1';
 
 export interface TopicSpec {
   name: string;
@@ -47,5 +49,6 @@ export function platformTopicSpecs(): TopicSpec[] {
       // A command is useless after its caller's deadline; an hour keeps the log small.
       config: { 'retention.ms': String(60 * 60 * 1000) },
     })),
+    { name: REPLY_TOPIC, partitions: COMMAND_TOPIC_PARTITIONS, config: { 'retention.ms': String(10 * 60 * 1000) } },
   ];
 }

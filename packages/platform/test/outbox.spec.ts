@@ -13,7 +13,8 @@ describe(OutboxRelay.name, () => {
   const received: EventEnvelope[] = [];
 
   beforeAll(async () => {
-    schema = await aTestSchema(['CREATE TABLE things (id text PRIMARY KEY)']);
+    // Deferred, so a duplicate fails at commit: after the outbox row is written, not before.
+    schema = await aTestSchema(['CREATE TABLE things (id text, CONSTRAINT things_pk PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED)']);
     bus = aBus('memory', namespace);
     await bus.connect();
     await bus.ensureTopics(platformTopicSpecs());
@@ -55,12 +56,13 @@ describe(OutboxRelay.name, () => {
 
   it('writes the change and its event together or not at all', async () => {
     const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
+    await schema.dataSource.query(`INSERT INTO things (id) VALUES ('taken')`);
     await expect(
       outbox.transaction(async (manager, emit) => {
+        await manager.query('INSERT INTO things (id) VALUES ($1)', ['taken']);
         emit({ topic: Topics.MemoryEvents, aggregateId: 'thing-2', type: 'memory.created', tenantId: 't', payload: {} });
-        await manager.query('INSERT INTO things (id) VALUES ($1)', ['thing-1']); // duplicate key: fails
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/things_pk/);
     const rows = await schema.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE aggregate_id = 'thing-2'`);
     expect(Number(rows[0].n)).toBe(0);
   });

@@ -100,6 +100,7 @@ describe('request/reply over Kafka', () => {
     });
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(400);
-    expect(waited).toBeLessThan(2000);
+    // The upper bound only says the caller is not left hanging; it is loose for a busy machine.
+    expect(waited).toBeLessThan(5000);
   });
 });

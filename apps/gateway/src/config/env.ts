@@ -29,8 +29,11 @@ export class GatewayEnv extends BaseEnv {
   @Type(() => Number) @IsInt() @Min(1)
   KEY_RATE_LIMIT_PER_DAY = 10_000;
 
-  /** Longest a replica may trust a key it has seen without asking Postgres again. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  /**
+   * Longest a replica may trust a key it has seen without asking Postgres again. Revocation events
+   * evict at once; this bounds the time when they cannot arrive, so keep it at a second or less.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
   KEY_CACHE_TTL_MS = 1000;
 }
 

@@ -1,16 +1,20 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MemoryCommands, type MemoryPage, type MemoryView } from '@hb/contracts';
-import { CommandClient } from '@hb/platform';
+import type { MemoryPage, MemorySearchResponse, MemoryView } from '@hb/contracts';
+import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
-import { MemoryQuotaResolver } from './memory-quota.resolver';
 import { CreateMemoryDto } from './dto/create-memory.dto';
 import { ListMemoriesQuery } from './dto/list-memories.query';
+import { SearchMemoriesDto } from './dto/search-memories.dto';
 import { UpdateMemoryDto } from './dto/update-memory.dto';
-import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
+import { FindMemoryUseCase } from './use-cases/find-memory.use-case';
+import { ListMemoriesUseCase } from './use-cases/list-memories.use-case';
+import { SearchMemoriesUseCase } from './use-cases/search-memories.use-case';
+import { WriteMemoryUseCase } from './use-cases/write-memory.use-case';
 
 /** Spec 003's memories: validated here, answered by the memory service over Kafka. */
 @ApiTags('Memories')
@@ -18,76 +22,58 @@ import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
 @Controller('api/v1/memories')
 export class MemoriesController {
   constructor(
-    private readonly commands: CommandClient,
-    private readonly quotas: MemoryQuotaResolver,
+    private readonly writeMemory: WriteMemoryUseCase,
+    private readonly listMemories: ListMemoriesUseCase,
+    private readonly findMemory: FindMemoryUseCase,
+    private readonly deleteMemory: DeleteMemoryUseCase,
+    private readonly searchMemories: SearchMemoriesUseCase,
   ) {}
 
   @Post()
   @Access({ scope: 'write:memories' })
-  @ApiOperation({ summary: 'Create a memory in your tenant.' })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoryDto): Promise<MemoryView> {
-    const tenantId = tenantOf(principal, body.tenantId);
-    return this.commands.request(
-      'memory',
-      MemoryCommands.Create,
-      { ...body, tenantId, quota: await this.quotas.resolve(principal, tenantId) },
-      { tenantId },
-    );
+  @ApiOperation({ summary: 'Create a memory in your tenant; it is searchable when this answers.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoryDto): Promise<MemoryView> {
+    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body });
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @Access({ scope: 'read:memories' })
+  @ApiOperation({ summary: 'Hybrid semantic search: embeddings and full text, fused by reciprocal rank.' })
+  search(@CurrentPrincipal() principal: Principal, @Body() body: SearchMemoriesDto): Promise<MemorySearchResponse> {
+    return this.searchMemories.execute(tenantOf(principal, body.tenantId), body);
   }
 
   @Get()
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'A page of memories, filtered by type and tags, sorted by createdAt, importance or updatedAt.' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListMemoriesQuery): Promise<MemoryPage> {
-    const tenantId = tenantOf(principal, query.tenantId);
-    return this.commands.request(
-      'memory',
-      MemoryCommands.List,
-      {
-        tenantId,
-        page: query.page ?? 1,
-        limit: query.limit ?? 50,
-        type: query.type,
-        tags: query.tags ? query.tags.split(',').map((tag) => tag.trim()).filter(Boolean) : undefined,
-        sort: query.sort ?? 'createdAt',
-        order: query.order ?? 'desc',
-      },
-      { tenantId },
-    );
+    return this.listMemories.execute(tenantOf(principal, query.tenantId), query);
   }
 
   @Get(':id')
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'Retrieve a memory by id.' })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<MemoryView> {
-    const tenantId = tenantOf(principal, query.tenantId);
-    return this.commands.request('memory', MemoryCommands.Get, { tenantId, id }, { tenantId });
+    return this.findMemory.execute(tenantOf(principal, query.tenantId), id);
   }
 
   @Patch(':id')
   @Access({ scope: 'write:memories' })
   @ApiOperation({ summary: 'Update content, importance, tags or metadata of a memory.' })
-  async update(
+  update(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Body() body: UpdateMemoryDto,
     @Query() query: TenantQuery,
   ): Promise<MemoryView> {
-    const tenantId = tenantOf(principal, body.tenantId ?? query.tenantId);
-    return this.commands.request(
-      'memory',
-      MemoryCommands.Update,
-      { ...body, tenantId, id, quota: await this.quotas.resolve(principal, tenantId) },
-      { tenantId },
-    );
+    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId ?? query.tenantId), id, body });
   }
 
   @Delete(':id')
   @Access({ scope: 'write:memories' })
   @ApiOperation({ summary: 'Delete a memory permanently.' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<{ id: string; deleted: true }> {
-    const tenantId = tenantOf(principal, query.tenantId);
-    await this.commands.request('memory', MemoryCommands.Delete, { tenantId, id }, { tenantId });
-    return { id, deleted: true };
+  remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<{ id: string; deleted: true }> {
+    return this.deleteMemory.execute(tenantOf(principal, query.tenantId), id);
   }
 }

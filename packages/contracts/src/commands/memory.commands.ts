@@ -38,6 +38,8 @@ export type MemoryType = (typeof MEMORY_TYPES)[number];
 export const MEMORY_SORTS = ['createdAt', 'importance', 'updatedAt'] as const;
 export const MAX_MEMORY_CONTENT = 10_000;
 export const MAX_TAGS = 100;
+/** Keeps every memory event well inside one Kafka message. */
+export const MAX_METADATA_BYTES = 64 * 1024;
 
 /** A tenant's memory caps as the gateway knows them from its plan; null means unlimited. */
 export class MemoryQuota {
@@ -82,6 +84,34 @@ export class ListMemoriesRequest {
   @IsIn(['asc', 'desc']) order!: 'asc' | 'desc';
 }
 
+export class SearchMemoriesRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsOptional() @IsString() agentId?: string;
+  @IsString() @Length(1, 1000) query!: string;
+  @IsInt() @Min(1) @Max(100) limit!: number;
+  @IsOptional() @IsIn(MEMORY_TYPES) type?: MemoryType;
+  @IsOptional() @IsNumber() @Min(0) @Max(1) minRelevance?: number;
+  @IsOptional() @IsArray() @IsString({ each: true }) tags?: string[];
+}
+
+export interface MemorySearchResult {
+  id: string;
+  content: string;
+  type: MemoryType;
+  relevance: number;
+  importance: number;
+  tags: string[];
+  agentId?: string;
+  createdAt: string;
+}
+
+export interface MemorySearchResponse {
+  results: MemorySearchResult[];
+  query: string;
+  /** Milliseconds the memory service spent, embedding included. */
+  latency: number;
+}
+
 export class TenantUsageRequest {
   @IsString() @MinLength(1) tenantId!: string;
 }
@@ -115,6 +145,7 @@ export const MemoryCommands = {
   List: defineCommand<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
   Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
+  Search: defineCommand<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineCommand<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
 } as const;

@@ -28,6 +28,7 @@ export interface PlatformOptions {
 
 /** How long start-up waits for Redis before the process gives up and lets its supervisor retry. */
 const STARTUP_WAIT_MS = 30_000;
+const DRAIN_ON_STOP_MS = 3000;
 
 @Injectable()
 class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -80,7 +81,9 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     // server has drained (onApplicationShutdown).
     if (!this.commandClient) await this.bus.stopConsumers();
     await this.relay.stop();
-    await this.relay.drain();
+    // One last pass while Postgres is still open, bounded so a Kafka outage cannot eat the whole
+    // shutdown budget: whatever it leaves stays in the outbox for the next start or another replica.
+    await withTimeout(this.relay.drain(), DRAIN_ON_STOP_MS, 'outbox drain').catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

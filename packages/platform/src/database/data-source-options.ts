@@ -28,8 +28,8 @@ export function dataSourceOptions(db: ServiceDatabase): PostgresConnectionOption
     extra: {
       max: 10,
       connectionTimeoutMillis: 3000,
-      // Raw SQL (outbox, inbox, health) resolves unqualified names in the service's schema.
-      options: `-c search_path=${db.schema}`,
+      // Raw SQL resolves unqualified names in the service's schema; public holds extensions (vector).
+      options: `-c search_path=${db.schema},public`,
     },
   };
 }

@@ -6,7 +6,7 @@ import {
   DomainError,
   ErrorCodes,
   commandTopic,
-  replyTopic,
+  REPLY_TOPIC,
   type CommandDefinition,
   type CommandReply,
   type CommandRequest,
@@ -30,46 +30,43 @@ interface Pending {
 }
 
 /**
- * The caller's half of request/reply over Kafka. Each instance owns a reply topic of its own, so a
- * reply needs no routing beyond its correlation id; the topic is deleted on a clean stop and keeps
- * a minute of data otherwise.
+ * The caller's half of request/reply over Kafka. Every replica reads the shared reply topic in a
+ * consumer group of its own and keeps the replies whose correlation id it is waiting for.
  */
 export class CommandClient {
   private readonly pending = new Map<string, Pending>();
   private consumer?: Consumer;
   private ready = false;
-  private readonly replyTopicName: string;
 
   constructor(
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
     private readonly defaultTimeoutMs = 5000,
-  ) {
-    this.replyTopicName = replyTopic(bus.instanceId);
-  }
+  ) {}
 
   get isReady(): boolean {
     return this.ready;
   }
 
   async start(): Promise<void> {
-    await this.bus.ensureTopics([
-      { name: this.replyTopicName, partitions: 1, config: { 'retention.ms': String(60_000) } },
-    ]);
     const consumer = this.bus.consumer(`gateway.replies.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
     this.consumer = consumer;
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    // Ready only after the first fetch: a new group's starting offset is fixed then, so no reply
+    // to a request sent after readiness can fall before it.
+    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.ready = false;
+    });
     await consumer.connect();
-    // The topic is this instance's alone and new, so reading it from the start misses no reply
-    // that lands while the group is still joining.
-    await consumer.subscribe({ topic: this.bus.topic(this.replyTopicName), fromBeginning: true });
+    await consumer.subscribe({ topic: this.bus.topic(REPLY_TOPIC), fromBeginning: false });
     await consumer.run({
+      partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => {
         const correlationId = header(message, CommandHeaders.CorrelationId);
         if (correlationId) this.settle(correlationId, message.value?.toString());
       },
     });
-    await joined;
+    await fetched;
     this.ready = true;
   }
 
@@ -92,20 +89,25 @@ export class CommandClient {
       }, timeoutMs);
       this.pending.set(correlationId, { resolve, reject, timer });
     });
-    try {
-      await this.bus.sendRaw(this.bus.topic(commandTopic(service)), {
+    // A rejection before the caller awaits (a deadline passing while Kafka is away) must not go
+    // unhandled: that would take the process down.
+    reply.catch(() => undefined);
+    // Not awaited: the deadline bounds the caller's wait even while the producer retries.
+    void this.bus
+      .sendRaw(this.bus.topic(commandTopic(service)), {
         key: options.key ?? correlationId,
         value: JSON.stringify(body),
         headers: {
           [CommandHeaders.CorrelationId]: correlationId,
-          [CommandHeaders.ReplyTo]: this.bus.topic(this.replyTopicName),
+          [CommandHeaders.ReplyTo]: this.bus.topic(REPLY_TOPIC),
           [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),
           [CommandHeaders.Type]: command.type,
         },
+      })
+      .catch((error) => {
+        this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);
+        this.fail(correlationId, new DomainError(ErrorCodes.ExternalServiceError, `${service} could not be reached`));
       });
-    } catch (error) {
-      this.fail(correlationId, new DomainError(ErrorCodes.ExternalServiceError, `could not reach ${service}: ${messageOf(error)}`));
-    }
     return (await reply) as Res;
   }
 
@@ -116,9 +118,6 @@ export class CommandClient {
     }
     if (this.consumer) await this.bus.releaseConsumer(this.consumer);
     this.consumer = undefined;
-    await this.bus.deleteTopics([this.replyTopicName]).catch((error) => {
-      this.logger.warn({ msg: 'reply topic not deleted', err: messageOf(error) }, CommandClient.name);
-    });
   }
 
   private settle(correlationId: string, raw: string | undefined): void {

@@ -81,16 +81,23 @@ export class CommandServer {
     }
     const reply = await this.execute(message, correlationId);
     try {
-      await this.bus.sendRaw(replyTo, {
-        key: correlationId,
-        value: JSON.stringify(reply),
-        headers: { [CommandHeaders.CorrelationId]: correlationId },
-      });
+      await this.reply(replyTo, correlationId, reply);
     } catch (error) {
-      // The work is done; throwing would make kafkajs redeliver the command and do it again. The
-      // caller gets its timeout instead, the one answer that cannot be wrong.
+      // The work is done; throwing would make kafkajs redeliver the command and do it again. Say
+      // so in a reply small enough to pass (the usual cause is an answer over Kafka's message
+      // size); if even that fails, the caller gets its deadline's timeout.
       this.logger.warn({ msg: 'reply not sent', correlationId, err: String(error) }, CommandServer.name);
+      const fallback: CommandReply = { ok: false, error: { code: ErrorCodes.InternalError, message: 'The answer could not be delivered' } };
+      await this.reply(replyTo, correlationId, fallback).catch(() => undefined);
     }
+  }
+
+  private async reply(replyTo: string, correlationId: string, reply: CommandReply): Promise<void> {
+    await this.bus.sendRaw(replyTo, {
+      key: correlationId,
+      value: JSON.stringify(reply),
+      headers: { [CommandHeaders.CorrelationId]: correlationId },
+    });
   }
 
   private async execute(message: KafkaMessage, correlationId: string): Promise<CommandReply> {

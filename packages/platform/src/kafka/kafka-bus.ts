@@ -124,10 +124,6 @@ export class KafkaBus {
     }
   }
 
-  async deleteTopics(names: string[]): Promise<void> {
-    await this.admin.deleteTopics({ topics: names.map((name) => this.topic(name)), timeout: 5000 });
-  }
-
   /** Publishes events keyed by `keyOf` (the aggregate id), so one aggregate's events stay ordered. */
   async publish(topic: string, events: EventEnvelope<object>[], keyOf: (event: EventEnvelope<object>) => string): Promise<void> {
     if (events.length === 0) return;

@@ -11,6 +11,11 @@ export interface OutboxRelayOptions {
   retentionMs?: number;
 }
 
+/** Kafka refuses a record batch over its max.message.bytes (1 MiB by default); stay well below. */
+const MAX_SEND_BYTES = 512 * 1024;
+/** Any fixed number works, as long as every replica of a service uses the same one. */
+const RELAY_LOCK = 0x0b0c5;
+
 interface Row {
   id: string;
   topic: string;
@@ -19,10 +24,10 @@ interface Row {
 }
 
 /**
- * Publishes outbox rows to Kafka and marks them published, in one transaction that holds the rows
- * with FOR UPDATE SKIP LOCKED, so replicas share the work without publishing a row twice at once.
- * A crash after publishing but before the commit publishes the rows again: consumers skip
- * duplicates by event id. Order is kept per aggregate within one replica's batch.
+ * Publishes outbox rows to Kafka in insertion order and marks them published, in one transaction.
+ * One replica relays at a time (a transaction-scoped advisory lock), so events of one aggregate
+ * never overtake each other; the others find the lock taken and wait for their next pass. A crash
+ * after publishing but before the commit publishes the rows again: consumers skip duplicates by id.
  */
 export class OutboxRelay {
   private readonly pollIntervalMs: number;
@@ -94,19 +99,19 @@ export class OutboxRelay {
 
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK]);
+      if (!locked) return 0;
       const rows: Row[] = await manager.query(
         `SELECT id, topic, aggregate_id, envelope FROM outbox
-          WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, Row[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      for (const [topic, topicRows] of byTopic) {
-        const keys = new Map(topicRows.map((row) => [row.envelope.id, row.aggregate_id]));
+      for (const chunk of chunksOf(rows)) {
+        const keys = new Map(chunk.map((row) => [row.envelope.id, row.aggregate_id]));
         await this.bus.publish(
-          topic,
-          topicRows.map((row) => row.envelope),
+          chunk[0].topic,
+          chunk.map((row) => row.envelope),
           (event) => keys.get(event.id) ?? event.tenantId,
         );
       }
@@ -124,4 +129,23 @@ export class OutboxRelay {
       [seconds],
     );
   }
+}
+
+/** Consecutive rows of one topic, each send kept under MAX_SEND_BYTES, in order. */
+function chunksOf(rows: Row[]): Row[][] {
+  const chunks: Row[][] = [];
+  let current: Row[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = Buffer.byteLength(JSON.stringify(row.envelope));
+    if (current.length > 0 && (current[0].topic !== row.topic || bytes + size > MAX_SEND_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

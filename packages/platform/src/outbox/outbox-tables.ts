@@ -48,3 +48,26 @@ export class CreateOutbox1763900000000 implements MigrationInterface {
     await dropOutboxTables(queryRunner);
   }
 }
+
+/**
+ * Orders the outbox by insertion sequence instead of transaction start time: two transactions on
+ * one aggregate are serialised by its row lock, so their sequence numbers follow commit order.
+ */
+export class AddOutboxSequence1763900400000 implements MigrationInterface {
+  name = 'AddOutboxSequence1763900400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE outbox ADD COLUMN seq bigserial`);
+    await queryRunner.query(`DROP INDEX outbox_unpublished`);
+    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX outbox_unpublished`);
+    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (created_at, id) WHERE published_at IS NULL`);
+    await queryRunner.query(`ALTER TABLE outbox DROP COLUMN seq`);
+  }
+}
+
+/** Every service's outbox migrations, in order. */
+export const OUTBOX_MIGRATIONS = [CreateOutbox1763900000000, AddOutboxSequence1763900400000];

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { JsonLogger } from '../../src/logging/json-logger';
 import { KafkaBus } from '../../src/kafka/kafka-bus';
 import { dataSourceOptions } from '../../src/database/data-source-options';
-import { createOutboxTables } from '../../src/outbox/outbox-tables';
+import { OUTBOX_MIGRATIONS } from '../../src/outbox/outbox-tables';
 
 /** Where the integration tests find real PostgreSQL and Kafka; the test command sets these. */
 export const testEnv = {
@@ -55,7 +55,7 @@ export async function aTestSchema(extraSql: string[] = []): Promise<TestSchema> 
   const dataSource = new DataSource(dataSourceOptions({ url: testEnv.databaseUrl, schema: name, entities: [], migrations: [] }));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
-  await createOutboxTables(runner);
+  for (const Migration of OUTBOX_MIGRATIONS) await new Migration().up(runner);
   for (const sql of extraSql) await runner.query(sql);
   await runner.release();
   return {

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { MemoryCommands, type MemoryView } from '@hb/contracts';
+import { CommandClient } from '@hb/platform';
+import type { Principal } from '../../auth/principal';
+import type { CreateMemoryDto } from '../dto/create-memory.dto';
+import type { UpdateMemoryDto } from '../dto/update-memory.dto';
+import { MemoryQuotaResolver } from '../memory-quota.resolver';
+
+/** Creates or updates a memory with the tenant's memory and storage caps attached. */
+@Injectable()
+export class WriteMemoryUseCase {
+  constructor(
+    private readonly commands: CommandClient,
+    private readonly quotas: MemoryQuotaResolver,
+  ) {}
+
+  async execute(input: { principal: Principal; tenantId: string; id?: string; body: CreateMemoryDto | UpdateMemoryDto }): Promise<MemoryView> {
+    const quota = await this.quotas.resolve(input.principal, input.tenantId);
+    const { tenantId } = input;
+    if (input.id === undefined) {
+      return this.commands.request('memory', MemoryCommands.Create, { ...(input.body as CreateMemoryDto), tenantId, quota }, { tenantId });
+    }
+    return this.commands.request('memory', MemoryCommands.Update, { ...input.body, tenantId, id: input.id, quota }, { tenantId });
+  }
+}
