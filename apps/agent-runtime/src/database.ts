@@ -1,8 +1,8 @@
-import { CreateOutbox1763900000000, type ServiceDatabase } from '@hb/platform';
+import { OUTBOX_MIGRATIONS, type ServiceDatabase } from '@hb/platform';
 
 /** The agent-runtime's own schema, its entities and its migrations, in the order they apply. */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
   schema: 'agent_runtime',
   entities: [],
-  migrations: [CreateOutbox1763900000000],
+  migrations: [...OUTBOX_MIGRATIONS],
 };

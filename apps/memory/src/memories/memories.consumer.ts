@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandServer } from '@hb/platform';
+import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
 import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
 import { GetMemoryUseCase } from './use-cases/get-memory.use-case';
@@ -19,6 +20,7 @@ export class MemoriesConsumer implements OnModuleInit {
     private readonly updateMemory: UpdateMemoryUseCase,
     private readonly deleteMemory: DeleteMemoryUseCase,
     private readonly tenantUsage: GetTenantUsageUseCase,
+    private readonly searchMemories: SearchMemoriesUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -28,5 +30,6 @@ export class MemoriesConsumer implements OnModuleInit {
     this.commands.handle(MemoryCommands.Update, (input) => this.updateMemory.execute(input));
     this.commands.handle(MemoryCommands.Delete, (input) => this.deleteMemory.execute(input));
     this.commands.handle(MemoryCommands.TenantUsage, (input) => this.tenantUsage.execute(input));
+    this.commands.handle(MemoryCommands.Search, (input) => this.searchMemories.execute(input));
   }
 }

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { EMBEDDING_PROVIDER } from '../embeddings/embedding-provider';
+import { UseLiteProvider } from '../embeddings/use-lite.provider';
+import { LexicalSearch } from '../search/lexical-search';
+import { PgVectorIndex } from '../search/pgvector-index';
+import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
+import { VECTOR_INDEX } from '../search/vector-index';
 import { MemoriesConsumer } from './memories.consumer';
 import { MemoriesRepository } from './memories.repository';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
@@ -8,9 +14,24 @@ import { GetTenantUsageUseCase } from './use-cases/get-tenant-usage.use-case';
 import { ListMemoriesUseCase } from './use-cases/list-memories.use-case';
 import { UpdateMemoryUseCase } from './use-cases/update-memory.use-case';
 
-const USE_CASES = [CreateMemoryUseCase, GetMemoryUseCase, ListMemoriesUseCase, UpdateMemoryUseCase, DeleteMemoryUseCase, GetTenantUsageUseCase];
+const USE_CASES = [
+  CreateMemoryUseCase,
+  GetMemoryUseCase,
+  ListMemoriesUseCase,
+  UpdateMemoryUseCase,
+  DeleteMemoryUseCase,
+  GetTenantUsageUseCase,
+  SearchMemoriesUseCase,
+];
 
 @Module({
-  providers: [...USE_CASES, MemoriesRepository, MemoriesConsumer],
+  providers: [
+    ...USE_CASES,
+    MemoriesRepository,
+    MemoriesConsumer,
+    LexicalSearch,
+    { provide: EMBEDDING_PROVIDER, useFactory: () => new UseLiteProvider() },
+    { provide: VECTOR_INDEX, useClass: PgVectorIndex },
+  ],
 })
 export class MemoriesModule {}

@@ -1,4 +1,4 @@
-import type { MemoryView } from '@hb/contracts';
+import { DomainError, ErrorCodes, MAX_METADATA_BYTES, type MemoryView } from '@hb/contracts';
 import type { MemoryEntity } from './memory.entity';
 
 export function memoryView(memory: MemoryEntity): MemoryView {
@@ -22,4 +22,10 @@ export function sizeOf(memory: Pick<MemoryEntity, 'content' | 'tags' | 'metadata
     memory.tags.reduce((n, tag) => n + Buffer.byteLength(tag), 0) +
     Buffer.byteLength(JSON.stringify(memory.metadata))
   );
+}
+
+export function assertMetadataSize(metadata: Record<string, unknown> | undefined): void {
+  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
+    throw new DomainError(ErrorCodes.ValidationError, `metadata must be at most ${MAX_METADATA_BYTES} bytes as JSON`, 'metadata');
+  }
 }

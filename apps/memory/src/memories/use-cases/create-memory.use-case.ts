@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, Topics, type CreateMemoryRequest, type MemoryView } from '@hb/contracts';
 import { Outbox } from '@hb/platform';
+import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
+import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { MemoriesRepository } from '../memories.repository';
-import { memoryView, sizeOf } from '../memory.view';
+import { assertMetadataSize, memoryView, sizeOf } from '../memory.view';
 
 export function newMemoryId(): string {
   return `mem_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`;
@@ -14,11 +16,16 @@ export class CreateMemoryUseCase {
   constructor(
     private readonly memories: MemoriesRepository,
     private readonly outbox: Outbox,
+    @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
+    @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
   ) {}
 
+  /** The memory is searchable when this returns: its vector is written in the same transaction. */
   async execute(input: CreateMemoryRequest): Promise<MemoryView> {
+    assertMetadataSize(input.metadata);
     const fields = { content: input.content, tags: input.tags ?? [], metadata: input.metadata ?? {} };
     const sizeBytes = sizeOf(fields);
+    const [vector] = await this.embeddings.embed([input.content]);
     const memory = await this.outbox.transaction(async (manager, emit) => {
       await this.memories.changeUsage(manager, input.tenantId, { memories: 1, storageBytes: sizeBytes }, input.quota);
       const saved = await this.memories.insert(manager, {
@@ -30,6 +37,7 @@ export class CreateMemoryUseCase {
         sizeBytes,
         ...fields,
       });
+      await this.vectors.upsert(manager, { id: saved.id, tenantId: saved.tenantId, vector });
       emit({
         topic: Topics.MemoryEvents,
         aggregateId: saved.id,

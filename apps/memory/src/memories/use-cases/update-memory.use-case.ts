@@ -1,17 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, Topics, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
 import { Outbox } from '@hb/platform';
+import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
+import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { MemoriesRepository } from '../memories.repository';
-import { memoryView, sizeOf } from '../memory.view';
+import { assertMetadataSize, memoryView, sizeOf } from '../memory.view';
 
 @Injectable()
 export class UpdateMemoryUseCase {
   constructor(
     private readonly memories: MemoriesRepository,
     private readonly outbox: Outbox,
+    @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
+    @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
   ) {}
 
   async execute(input: UpdateMemoryRequest): Promise<MemoryView> {
+    assertMetadataSize(input.metadata);
+    const vector = input.content === undefined ? undefined : (await this.embeddings.embed([input.content]))[0];
     const memory = await this.outbox.transaction(async (manager, emit) => {
       const current = await this.memories.find(manager, input, true);
       if (input.content !== undefined) current.content = input.content;
@@ -22,6 +28,7 @@ export class UpdateMemoryUseCase {
       await this.memories.changeUsage(manager, current.tenantId, { memories: 0, storageBytes: sizeBytes - current.sizeBytes }, input.quota);
       current.sizeBytes = sizeBytes;
       const saved = await this.memories.save(manager, current);
+      if (vector) await this.vectors.upsert(manager, { id: saved.id, tenantId: saved.tenantId, vector });
       emit({
         topic: Topics.MemoryEvents,
         aggregateId: saved.id,

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { vectorLiteral, type VectorFilter, type VectorHit, type VectorIndex } from './vector-index';
+
+/**
+ * pgvector in the service's own Postgres: an HNSW index (cosine), searched with iterative scans so
+ * a tenant filter does not starve the result when the tenant is a small part of the index.
+ */
+@Injectable()
+export class PgVectorIndex implements VectorIndex {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async upsert(manager: EntityManager, entry: { id: string; tenantId: string; vector: number[] }): Promise<void> {
+    await manager.query(
+      `INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)
+       ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding`,
+      [entry.id, entry.tenantId, vectorLiteral(entry.vector)],
+    );
+  }
+
+  async search(query: { tenantId: string; vector: number[]; limit: number; filter: VectorFilter }): Promise<VectorHit[]> {
+    const { clause, params } = memoryFilter(query.filter, 4);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL hnsw.ef_search = 100`);
+      await manager.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+      const rows: Array<{ id: string; similarity: string }> = await manager.query(
+        `SELECT v.memory_id AS id, 1 - (v.embedding <=> $1) AS similarity
+           FROM memory_vectors v JOIN memories m ON m.id = v.memory_id
+          WHERE v.tenant_id = $2 ${clause}
+          ORDER BY v.embedding <=> $1
+          LIMIT $3`,
+        [vectorLiteral(query.vector), query.tenantId, query.limit, ...params],
+      );
+      // relaxed_order may return neighbours slightly out of order.
+      return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) })).sort((a, b) => b.similarity - a.similarity);
+    });
+  }
+}
+
+/** SQL conditions on the memories table `m` for a filter, numbered from `first`. */
+export function memoryFilter(filter: VectorFilter, first: number): { clause: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.agentId) conditions.push(`m.agent_id = $${first + params.push(filter.agentId) - 1}`);
+  if (filter.type) conditions.push(`m.type = $${first + params.push(filter.type) - 1}`);
+  if (filter.tags?.length) conditions.push(`m.tags @> $${first + params.push(filter.tags) - 1}::text[]`);
+  return { clause: conditions.map((c) => `AND ${c}`).join(' '), params };
+}
