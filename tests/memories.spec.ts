@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { MemoryCommands } from '@hb/contracts';
+import { CommandClient, JsonLogger, KafkaBus } from '@hb/platform';
 import { ServiceProcess, migrate } from './support/processes';
 
 describe('Memory API through the gateway (spec 003)', () => {
@@ -212,6 +214,7 @@ describe('Memory API through the gateway (spec 003)', () => {
         relevance: expect.any(Number),
         importance: 0.5,
         tags: [],
+        metadata: {},
         createdAt: expect.any(String),
       });
     });
@@ -255,6 +258,66 @@ describe('Memory API through the gateway (spec 003)', () => {
       const res = await call('POST', '/api/v1/memories/search', tenant.key, body);
       expect(res.status).toBe(400);
       expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field });
+    });
+  });
+
+  describe("an agent's memory (spec 000)", () => {
+    // Agents store memories through the memory service's command topic (the agent runtime's remember
+    // tool); this client stands where the agent runtime will.
+    let bus: KafkaBus;
+    let runtime: CommandClient;
+
+    beforeAll(async () => {
+      const logger = new JsonLogger('agent-runtime', 'e2e', 'error', { write: () => true });
+      bus = new KafkaBus({ brokers: brokers.split(','), service: 'gateway', instanceId: `e2e-${namespace}`, namespace, logger });
+      await bus.connect();
+      runtime = new CommandClient(bus, logger, 5000);
+      await runtime.start();
+    });
+
+    afterAll(async () => {
+      await runtime.stop();
+      await bus.disconnect();
+    });
+
+    it('lists, searches and deletes one agent\'s memories and no one else\'s', async () => {
+      const { tenantId } = await aTenant();
+      const remember = (agentId: string, content: string) =>
+        runtime.request('memory', MemoryCommands.Create, {
+          tenantId,
+          agentId,
+          content,
+          type: 'semantic',
+          metadata: { confidence: 0.92, source_conversation: 'conv_xyz789' },
+          quota: { memories: null, storageBytes: null },
+        });
+      const mine = await remember('agent_a', 'Customer prefers email communication over Slack');
+      await remember('agent_a', 'The customer is based in Lisbon');
+      await remember('agent_b', 'Customer prefers phone calls');
+
+      const listed = await call('GET', `/api/v1/agents/agent_a/memory?tenantId=${tenantId}`, adminKey);
+      expect(listed.status).toBe(200);
+      expect(listed.body.total).toBe(2);
+      expect(listed.body.data.map((m: { content: string }) => m.content)).toEqual([
+        'The customer is based in Lisbon',
+        'Customer prefers email communication over Slack',
+      ]);
+
+      // The spec's example request.
+      const searched = await call('GET', `/api/v1/agents/agent_a/memory?type=semantic&query=customer+preferences&limit=5&tenantId=${tenantId}`, adminKey);
+      expect(searched.body.data[0]).toEqual({
+        id: mine.id,
+        type: 'semantic',
+        content: 'Customer prefers email communication over Slack',
+        confidence: 0.92,
+        source_conversation: 'conv_xyz789',
+        created_at: mine.createdAt,
+      });
+      expect(searched.body.data.map((m: { content: string }) => m.content)).not.toContain('Customer prefers phone calls');
+
+      expect((await call('DELETE', `/api/v1/agents/agent_b/memory/${mine.id}?tenantId=${tenantId}`, adminKey)).status).toBe(404);
+      expect((await call('DELETE', `/api/v1/agents/agent_a/memory/${mine.id}?tenantId=${tenantId}`, adminKey)).status).toBe(204);
+      expect((await call('GET', `/api/v1/agents/agent_a/memory?tenantId=${tenantId}`, adminKey)).body.total).toBe(1);
     });
   });
 

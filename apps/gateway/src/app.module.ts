@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type JsonLogger } from '@hb/platform';
+import { AgentMemoryModule } from './agent-memory/agent-memory.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import type { GatewayEnv } from './config/env';
@@ -38,6 +39,7 @@ export class AppModule {
         ApiKeysModule,
         UsageModule,
         MemoriesModule,
+        AgentMemoryModule,
         SystemModule,
       ],
     };

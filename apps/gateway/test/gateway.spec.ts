@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { MemoryCommands } from '@hb/contracts';
+import { MemoryCommands, type MemoryView } from '@hb/contracts';
 import { CommandServer, KafkaBus, JsonLogger } from '@hb/platform';
 import { ADMIN_KEY, client, dropTestTopics, migrateGateway, namespace, startGateway, testInfra, uniqueTenantId, type RunningGateway } from './support/gateway-harness';
 import { CreateApiKeyUseCase } from '../src/api-keys/use-cases/create-api-key.use-case';
@@ -254,12 +254,14 @@ describe('gateway', () => {
       expect(statuses).toEqual([200, 200, 200, 429]);
     });
 
-    describe('usage metrics', () => {
+    describe('with the memory service answering', () => {
       // Stands where the memory service answers on its command topic: the gateway's side of the
       // contract is what is under test here, the memory service's own figures are tested there.
       let memoryBus: KafkaBus;
       let memory: CommandServer;
       const reported = new Map<string, { memories: number; storageBytes: number }>();
+      const agentMemory = new Map<string, MemoryView>();
+      const deletedRefs: object[] = [];
 
       beforeAll(async () => {
         const logger = new JsonLogger('memory', 'test', 'error', { write: () => true });
@@ -267,12 +269,62 @@ describe('gateway', () => {
         await memoryBus.connect();
         memory = new CommandServer(memoryBus, 'memory', logger);
         memory.handle(MemoryCommands.TenantUsage, async ({ tenantId }) => reported.get(tenantId) ?? { memories: 0, storageBytes: 0 });
+        memory.handle(MemoryCommands.List, async ({ tenantId, agentId, limit }) => {
+          const memories = [agentMemory.get(`${tenantId}/${agentId}`)].filter((m) => m !== undefined).slice(0, limit);
+          return { memories, pagination: { page: 1, limit, total: memories.length, pages: 1, hasNext: false, hasPrevious: false } };
+        });
+        memory.handle(MemoryCommands.Delete, async (ref) => {
+          deletedRefs.push({ ...ref });
+          return { id: ref.id };
+        });
         await memory.start();
       });
 
       afterAll(async () => {
         await memory.stop();
         await memoryBus.disconnect();
+      });
+
+      it("serves an agent's memory in the Agent API's shape, to its own agent key only", async () => {
+        const tenantId = await aTenant();
+        const create = gateway.app.get(CreateApiKeyUseCase);
+        const admin = { kind: 'admin' as const, scopes: ['invoke:agents', 'read:memories', 'write:memories'] as const };
+        const keyA = await create.execute({ principal: { ...admin, scopes: [...admin.scopes] }, tenantId, name: 'a', kind: 'agent', agentId: 'agent_a' });
+        agentMemory.set(`${tenantId}/agent_a`, {
+          id: 'mem_001',
+          type: 'semantic',
+          content: 'Customer prefers email communication over Slack',
+          importance: 0.5,
+          tags: [],
+          metadata: { confidence: 0.92, source_conversation: 'conv_xyz789' },
+          createdAt: '2026-02-08T09:00:00.000Z',
+          updatedAt: '2026-02-08T09:00:00.000Z',
+        });
+
+        // Spec 000's list request, without its query: this stand-in answers lists only.
+        const listed = await call('GET', '/api/v1/agents/agent_a/memory?type=semantic&limit=5', { key: keyA.plainKey });
+        expect(listed.status).toBe(200);
+        expect(listed.body).toEqual({
+          data: [
+            {
+              id: 'mem_001',
+              type: 'semantic',
+              content: 'Customer prefers email communication over Slack',
+              confidence: 0.92,
+              source_conversation: 'conv_xyz789',
+              created_at: '2026-02-08T09:00:00.000Z',
+            },
+          ],
+          total: 1,
+        });
+
+        const deleted = await call('DELETE', '/api/v1/agents/agent_a/memory/mem_001', { key: keyA.plainKey });
+        expect(deleted.status).toBe(204);
+        expect(deletedRefs).toContainEqual({ tenantId, id: 'mem_001', agentId: 'agent_a' });
+
+        const elsewhere = await call('GET', '/api/v1/agents/agent_b/memory', { key: keyA.plainKey });
+        expect(elsewhere.status).toBe(403);
+        expect(elsewhere.body).toEqual({ error: { code: 'AGENT_MISMATCH', message: 'This key is scoped to another agent' } });
       });
 
       it('answers the spec\'s example request with API calls counted by the gateway and figures from the memory service', async () => {

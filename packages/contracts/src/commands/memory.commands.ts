@@ -101,6 +101,7 @@ export interface MemorySearchResult {
   relevance: number;
   importance: number;
   tags: string[];
+  metadata: Record<string, unknown>;
   agentId?: string;
   createdAt: string;
 }

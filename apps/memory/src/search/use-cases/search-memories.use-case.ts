@@ -54,6 +54,7 @@ export class SearchMemoriesUseCase {
         relevance,
         importance: row.importance,
         tags: row.tags,
+        metadata: row.metadata,
         ...(row.agentId ? { agentId: row.agentId } : {}),
         createdAt: row.createdAt.toISOString(),
       }));
