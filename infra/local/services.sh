@@ -71,6 +71,19 @@ start() {
     [ "$ready" = 1 ] || die "$app is not ready after 60 s; see $RUN_DIR/logs/$app.log"
     log "$app ready on :$port"
   done
+  seed_test_tenant
+}
+
+# Spec 003's test tenant with its 975 sample memories: the tenant through the gateway's admin API
+# (409 when it exists), the memories by the memory service's own seed command. Both idempotent.
+seed_test_tenant() {
+  local tenant=00000000-0000-0000-0000-000000000001
+  curl -sS -o /dev/null -X POST "http://127.0.0.1:$(port_of gateway)/api/v1/admin/tenants" \
+    -H "Authorization: Bearer $HB_ADMIN_KEY" -H 'Content-Type: application/json' \
+    -d "{\"id\": \"$tenant\", \"name\": \"Test tenant\"}" || die "could not create the test tenant"
+  log "seeding the test tenant's sample memories"
+  node "$ROOT/apps/memory/dist/seed.js" >>"$RUN_DIR/logs/memory.seed.log" 2>&1 \
+    || die "seeding failed; see $RUN_DIR/logs/memory.seed.log"
 }
 
 status() {

@@ -1,0 +1,60 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@hb/platform';
+import { loadEnv } from './config/env';
+import { DATABASE } from './database';
+import { UseLiteProvider } from './embeddings/use-lite.provider';
+import { sizeOf } from './memories/memory.view';
+import { vectorLiteral } from './search/vector-index';
+import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memories';
+
+/**
+ * Seeds spec 003's test tenant with its 975 sample memories, embedded for search. Deterministic and
+ * idempotent: fixed ids, inserted only where missing. Fixtures, not news: no events are published.
+ */
+async function seed(): Promise<void> {
+  const line = (fields: object) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'memory', ...fields })}\n`);
+  const dataSource = new DataSource(dataSourceOptions({ ...DATABASE, url: loadEnv().DATABASE_URL }));
+  await dataSource.initialize();
+  try {
+    const samples = sampleMemories();
+    const existing = new Set(
+      (await dataSource.query(`SELECT id FROM memories WHERE id = ANY($1)`, [samples.map((s) => s.id)])).map((r: { id: string }) => r.id),
+    );
+    const missing = samples.filter((sample) => !existing.has(sample.id));
+    const embeddings = new UseLiteProvider();
+    for (let i = 0; i < missing.length; i += 32) {
+      const batch = missing.slice(i, i + 32);
+      const vectors = await embeddings.embed(batch.map((sample) => sample.content));
+      await dataSource.transaction(async (manager) => {
+        let bytes = 0;
+        for (const [j, sample] of batch.entries()) {
+          const size = sizeOf(sample);
+          bytes += size;
+          await manager.query(
+            `INSERT INTO memories (id, tenant_id, content, type, importance, tags, metadata, size_bytes, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+            [sample.id, TEST_TENANT_ID, sample.content, sample.type, sample.importance, sample.tags, sample.metadata, size, sample.createdAt],
+          );
+          await manager.query(`INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)`, [
+            sample.id,
+            TEST_TENANT_ID,
+            vectorLiteral(vectors[j]),
+          ]);
+        }
+        await manager.query(
+          `INSERT INTO tenant_usage (tenant_id, memories, storage_bytes) VALUES ($1, $2, $3)
+           ON CONFLICT (tenant_id) DO UPDATE SET memories = tenant_usage.memories + $2, storage_bytes = tenant_usage.storage_bytes + $3`,
+          [TEST_TENANT_ID, batch.length, bytes],
+        );
+      });
+    }
+    line({ level: 'info', msg: missing.length ? 'test tenant seeded' : 'test tenant already seeded', tenantId: TEST_TENANT_ID, inserted: missing.length, total: SAMPLE_COUNT });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+seed().catch((error) => {
+  process.stdout.write(`${JSON.stringify({ level: 'fatal', service: 'memory', msg: 'seed failed', err: String(error) })}\n`);
+  process.exitCode = 1;
+});
