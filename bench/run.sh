@@ -7,3 +7,4 @@ export PATH="$(cd .. && pwd)/.tools/bin:$PATH"
 pnpm exec tsc -p tsconfig.json
 node dist/gateway-roundtrip.js
 node dist/gateway-auth-overhead.js
+node dist/memory-search.js
