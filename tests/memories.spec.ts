@@ -321,6 +321,45 @@ describe('Memory API through the gateway (spec 003)', () => {
     });
   });
 
+  describe('implicit patterns (spec 003 intelligence)', () => {
+    it('finds the themes and tag combinations the test planted, deterministically', async () => {
+      const { tenantId, key } = await aTenant();
+      const espresso = [
+        'The espresso machine in the kitchen needs descaling',
+        'Descaled the kitchen espresso machine this morning',
+        'The kitchen espresso machine is leaking water again',
+        'Ordered a new filter for the kitchen espresso machine',
+      ];
+      const ids: string[] = [];
+      for (const content of espresso) ids.push((await call('POST', '/api/v1/memories', key, { content, type: 'event' })).body.data.id);
+      for (const content of ['Quarterly taxes were filed with the accountant', 'The marketing site gets a new hero image']) {
+        await call('POST', '/api/v1/memories', key, { content, type: 'task', tags: ['billing', 'urgent'] });
+      }
+      await call('POST', '/api/v1/memories', key, { content: 'Invoice 1042 is overdue', type: 'task', tags: ['urgent', 'billing', 'q4'] });
+
+      const res = await call('POST', '/api/v1/intelligence/implicit-patterns', key, { tenantId, minOccurrences: 3 });
+      expect(res.status).toBe(200);
+      expect(res.body.data.analyzed).toBe(7);
+      expect(res.body.data.themes).toEqual([{ label: expect.stringContaining('espresso'), occurrences: 4, memoryIds: ids }]);
+      expect(res.body.data.tagCombinations).toEqual([{ tags: ['billing', 'urgent'], occurrences: 3, memoryIds: expect.any(Array) }]);
+
+      const again = await call('POST', '/api/v1/intelligence/implicit-patterns', key, { tenantId, minOccurrences: 3 });
+      expect(again.body.data).toEqual(res.body.data);
+
+      const stricter = await call('POST', '/api/v1/intelligence/implicit-patterns', key, { minOccurrences: 5 });
+      expect(stricter.body.data.themes).toEqual([]);
+      expect(stricter.body.data.tagCombinations).toEqual([]);
+    });
+
+    it('sees only the tenant\'s own memories and names a bad minOccurrences', async () => {
+      const { key } = await aTenant();
+      expect((await call('POST', '/api/v1/intelligence/implicit-patterns', key, {})).body.data.analyzed).toBe(0);
+      const bad = await call('POST', '/api/v1/intelligence/implicit-patterns', key, { minOccurrences: 1 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field: 'minOccurrences' });
+    });
+  });
+
   it('refuses metadata over 64 KiB, naming the field', async () => {
     const { key } = await aTenant();
     const res = await call('POST', '/api/v1/memories', key, { content: 'c', type: 'task', metadata: { blob: 'x'.repeat(70_000) } });

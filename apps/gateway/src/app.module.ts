@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import type { GatewayEnv } from './config/env';
 import { DATABASE } from './database';
 import { GatewaySettingsModule } from './gateway-settings.module';
+import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MemoriesModule } from './memories/memories.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -40,6 +41,7 @@ export class AppModule {
         UsageModule,
         MemoriesModule,
         AgentMemoryModule,
+        IntelligenceModule,
         SystemModule,
       ],
     };

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandServer } from '@hb/platform';
+import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
 import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
@@ -21,6 +22,7 @@ export class MemoriesConsumer implements OnModuleInit {
     private readonly deleteMemory: DeleteMemoryUseCase,
     private readonly tenantUsage: GetTenantUsageUseCase,
     private readonly searchMemories: SearchMemoriesUseCase,
+    private readonly implicitPatterns: FindImplicitPatternsUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -31,5 +33,6 @@ export class MemoriesConsumer implements OnModuleInit {
     this.commands.handle(MemoryCommands.Delete, (input) => this.deleteMemory.execute(input));
     this.commands.handle(MemoryCommands.TenantUsage, (input) => this.tenantUsage.execute(input));
     this.commands.handle(MemoryCommands.Search, (input) => this.searchMemories.execute(input));
+    this.commands.handle(MemoryCommands.ImplicitPatterns, (input) => this.implicitPatterns.execute(input));
   }
 }

@@ -5,6 +5,7 @@ import { LexicalSearch } from '../search/lexical-search';
 import { PgVectorIndex } from '../search/pgvector-index';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
+import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { MemoriesConsumer } from './memories.consumer';
 import { MemoriesRepository } from './memories.repository';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
@@ -22,6 +23,7 @@ const USE_CASES = [
   DeleteMemoryUseCase,
   GetTenantUsageUseCase,
   SearchMemoriesUseCase,
+  FindImplicitPatternsUseCase,
 ];
 
 @Module({

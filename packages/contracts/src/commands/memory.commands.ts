@@ -113,6 +113,26 @@ export interface MemorySearchResponse {
   latency: number;
 }
 
+export class ImplicitPatternsRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsInt() @Min(2) @Max(1000) minOccurrences!: number;
+}
+
+export interface PatternOccurrence {
+  occurrences: number;
+  /** Up to five example memories, oldest first. */
+  memoryIds: string[];
+}
+
+export interface ImplicitPatternsResponse {
+  /** Clusters of similar memories, labelled by their most frequent words. */
+  themes: Array<PatternOccurrence & { label: string }>;
+  tagCombinations: Array<PatternOccurrence & { tags: string[] }>;
+  /** Weekdays or hours (UTC) holding at least twice their share of memories. */
+  timeRegularities: Array<PatternOccurrence & { kind: 'weekday' | 'hour'; value: string | number }>;
+  analyzed: number;
+}
+
 export class TenantUsageRequest {
   @IsString() @MinLength(1) tenantId!: string;
 }
@@ -147,6 +167,7 @@ export const MemoryCommands = {
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
   Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
   Search: defineCommand<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
+  ImplicitPatterns: defineCommand<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineCommand<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
 } as const;
