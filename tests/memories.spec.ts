@@ -321,6 +321,56 @@ describe('Memory API through the gateway (spec 003)', () => {
     });
   });
 
+  describe('decision chain (spec 003 intelligence)', () => {
+    it('answers the spec\'s example request with the topic\'s memories in time order, linked, decisions marked', async () => {
+      const { tenantId, key } = await aTenant();
+      const ids: string[] = [];
+      for (const [content, type] of [
+        ['Kicked off Q4 strategy planning with the leadership team', 'episodic'],
+        ['The Q4 strategy draft focuses on revenue growth in Europe', 'semantic'],
+        ['Decided the Q4 strategy will prioritise enterprise customers', 'decision'],
+        ['The office plants need watering on Fridays', 'task'],
+      ]) {
+        ids.push((await call('POST', '/api/v1/memories', key, { content, type, tags: type === 'task' ? [] : ['q4'] })).body.data.id);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      const res = await call(
+        'POST',
+        '/api/v1/intelligence/decision-chain',
+        key,
+        `{
+    "topic": "Q4 strategy",
+    "tenantId": "${tenantId}",
+    "timeRange": {
+      "from": "2025-10-01T00:00:00Z",
+      "to": "${today}T23:59:59Z"
+    }
+  }`,
+      );
+      expect(res.status).toBe(200);
+      const { steps } = res.body.data;
+      expect(steps.map((s: { id: string }) => s.id)).toEqual(ids.slice(0, 3));
+      expect(steps[0]).toMatchObject({ ledFrom: null, isDecision: false });
+      expect(steps[2]).toMatchObject({ isDecision: true, ledFrom: expect.stringMatching(new RegExp(`^(${ids[0]}|${ids[1]})$`)) });
+      expect(steps[2].linkReasons).toContain('shared tags: q4');
+      expect(res.body.data).toMatchObject({ topic: 'Q4 strategy', decisions: 1, timeRange: { from: '2025-10-01T00:00:00Z' } });
+
+      const before = await call('POST', '/api/v1/intelligence/decision-chain', key, { topic: 'Q4 strategy', timeRange: { to: '2025-01-01T00:00:00Z' } });
+      expect(before.body.data.steps).toEqual([]);
+    });
+
+    it.each([
+      ['topic', {}],
+      ['timeRange.from', { topic: 'x', timeRange: { from: 'last week' } }],
+      ['timeRange.from', { topic: 'x', timeRange: { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } }],
+    ])('answers 400 naming %s', async (field, body) => {
+      const { key } = await aTenant();
+      const res = await call('POST', '/api/v1/intelligence/decision-chain', key, body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field });
+    });
+  });
+
   describe('implicit patterns (spec 003 intelligence)', () => {
     it('finds the themes and tag combinations the test planted, deterministically', async () => {
       const { tenantId, key } = await aTenant();

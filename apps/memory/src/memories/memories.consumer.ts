@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandServer } from '@hb/platform';
+import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
@@ -23,6 +24,7 @@ export class MemoriesConsumer implements OnModuleInit {
     private readonly tenantUsage: GetTenantUsageUseCase,
     private readonly searchMemories: SearchMemoriesUseCase,
     private readonly implicitPatterns: FindImplicitPatternsUseCase,
+    private readonly decisionChain: BuildDecisionChainUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -34,5 +36,6 @@ export class MemoriesConsumer implements OnModuleInit {
     this.commands.handle(MemoryCommands.TenantUsage, (input) => this.tenantUsage.execute(input));
     this.commands.handle(MemoryCommands.Search, (input) => this.searchMemories.execute(input));
     this.commands.handle(MemoryCommands.ImplicitPatterns, (input) => this.implicitPatterns.execute(input));
+    this.commands.handle(MemoryCommands.DecisionChain, (input) => this.decisionChain.execute(input));
   }
 }

@@ -5,7 +5,9 @@ import { LexicalSearch } from '../search/lexical-search';
 import { PgVectorIndex } from '../search/pgvector-index';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
+import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
+import { HybridSearch } from '../search/hybrid-search';
 import { MemoriesConsumer } from './memories.consumer';
 import { MemoriesRepository } from './memories.repository';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
@@ -24,6 +26,7 @@ const USE_CASES = [
   GetTenantUsageUseCase,
   SearchMemoriesUseCase,
   FindImplicitPatternsUseCase,
+  BuildDecisionChainUseCase,
 ];
 
 @Module({
@@ -32,6 +35,7 @@ const USE_CASES = [
     MemoriesRepository,
     MemoriesConsumer,
     LexicalSearch,
+    HybridSearch,
     { provide: EMBEDDING_PROVIDER, useFactory: () => new UseLiteProvider() },
     { provide: VECTOR_INDEX, useClass: PgVectorIndex },
   ],

@@ -45,5 +45,7 @@ export function memoryFilter(filter: VectorFilter, first: number): { clause: str
   if (filter.agentId) conditions.push(`m.agent_id = $${first + params.push(filter.agentId) - 1}`);
   if (filter.type) conditions.push(`m.type = $${first + params.push(filter.type) - 1}`);
   if (filter.tags?.length) conditions.push(`m.tags @> $${first + params.push(filter.tags) - 1}::text[]`);
+  if (filter.createdFrom) conditions.push(`m.created_at >= $${first + params.push(filter.createdFrom) - 1}`);
+  if (filter.createdTo) conditions.push(`m.created_at <= $${first + params.push(filter.createdTo) - 1}`);
   return { clause: conditions.map((c) => `AND ${c}`).join(' '), params };
 }

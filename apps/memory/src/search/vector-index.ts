@@ -4,6 +4,8 @@ export interface VectorFilter {
   agentId?: string;
   type?: string;
   tags?: string[];
+  createdFrom?: string;
+  createdTo?: string;
 }
 
 export interface VectorHit {

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { IsDateString } from 'class-validator';
 import {
   ArrayMaxSize,
   IsArray,
@@ -113,6 +114,37 @@ export interface MemorySearchResponse {
   latency: number;
 }
 
+export class TimeRange {
+  @IsOptional() @IsDateString() from?: string;
+  @IsOptional() @IsDateString() to?: string;
+}
+
+export class DecisionChainRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @Length(1, 1000) topic!: string;
+  @IsOptional() @ValidateNested() @Type(() => TimeRange) timeRange?: TimeRange;
+}
+
+export interface DecisionStep {
+  id: string;
+  content: string;
+  type: MemoryType;
+  createdAt: string;
+  relevance: number;
+  isDecision: boolean;
+  /** The earlier step this one follows from, or null when none is close enough. */
+  ledFrom: string | null;
+  /** Why it follows: similar content, shared tags, or the same person or source in metadata. */
+  linkReasons: string[];
+}
+
+export interface DecisionChainResponse {
+  topic: string;
+  steps: DecisionStep[];
+  decisions: number;
+  timeRange: { from: string | null; to: string | null };
+}
+
 export class ImplicitPatternsRequest {
   @IsString() @MinLength(1) tenantId!: string;
   @IsInt() @Min(2) @Max(1000) minOccurrences!: number;
@@ -167,6 +199,7 @@ export const MemoryCommands = {
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
   Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
   Search: defineCommand<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
+  DecisionChain: defineCommand<DecisionChainRequest, DecisionChainResponse>('memory.decision-chain', DecisionChainRequest),
   ImplicitPatterns: defineCommand<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineCommand<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),

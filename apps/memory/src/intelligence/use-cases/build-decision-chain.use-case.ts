@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError, ErrorCodes, type DecisionChainRequest, type DecisionChainResponse } from '@hb/contracts';
+import { HybridSearch } from '../../search/hybrid-search';
+import { buildChain } from '../decision-chain';
+
+/** The memories that bear on a topic, at most this many, and at least this relevant. */
+const STEPS = 25;
+const MIN_RELEVANCE = 0.3;
+
+/**
+ * Spec 003's decision chain without a model: retrieval (hybrid search on the topic within the time
+ * range), chronology, and links between steps by similarity, shared tags and shared metadata.
+ */
+@Injectable()
+export class BuildDecisionChainUseCase {
+  constructor(
+    private readonly hybrid: HybridSearch,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async execute(input: DecisionChainRequest): Promise<DecisionChainResponse> {
+    const from = input.timeRange?.from;
+    const to = input.timeRange?.to;
+    if (from && to && Date.parse(from) > Date.parse(to)) {
+      throw new DomainError(ErrorCodes.ValidationError, 'timeRange.from must not be after timeRange.to', 'timeRange.from');
+    }
+    const hits = await this.hybrid.search({
+      tenantId: input.tenantId,
+      text: input.topic,
+      limit: STEPS,
+      minRelevance: MIN_RELEVANCE,
+      filter: { createdFrom: from, createdTo: to },
+    });
+    const vectors = new Map<string, number[]>(
+      (
+        await this.dataSource.query(`SELECT memory_id, embedding::text AS embedding FROM memory_vectors WHERE memory_id = ANY($1)`, [
+          hits.map((hit) => hit.memory.id),
+        ])
+      ).map((row: { memory_id: string; embedding: string }) => [row.memory_id, JSON.parse(row.embedding)]),
+    );
+    const steps = buildChain(
+      hits.map(({ memory, relevance }) => ({
+        id: memory.id,
+        content: memory.content,
+        type: memory.type,
+        tags: memory.tags,
+        metadata: memory.metadata,
+        createdAt: memory.createdAt,
+        relevance,
+        vector: vectors.get(memory.id) ?? [],
+      })),
+    );
+    return {
+      topic: input.topic,
+      steps,
+      decisions: steps.filter((step) => step.isDecision).length,
+      timeRange: { from: from ?? null, to: to ?? null },
+    };
+  }
+}
