@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import type { MemoryEnv } from '../config/env';
 import { EMBEDDING_PROVIDER } from '../embeddings/embedding-provider';
 import { UseLiteProvider } from '../embeddings/use-lite.provider';
 import { LexicalSearch } from '../search/lexical-search';
 import { PgVectorIndex } from '../search/pgvector-index';
+import { QdrantVectorIndex } from '../search/qdrant-index';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
 import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
@@ -37,7 +41,16 @@ const USE_CASES = [
     LexicalSearch,
     HybridSearch,
     { provide: EMBEDDING_PROVIDER, useFactory: () => new UseLiteProvider() },
-    { provide: VECTOR_INDEX, useClass: PgVectorIndex },
+    {
+      provide: VECTOR_INDEX,
+      useFactory: (options: PlatformOptions, dataSource: DataSource) => {
+        const env = options.env as MemoryEnv;
+        return env.VECTOR_BACKEND === 'qdrant'
+          ? new QdrantVectorIndex(env.QDRANT_URL!, 'memories_use_lite_512', 512)
+          : new PgVectorIndex(dataSource);
+      },
+      inject: [PLATFORM_OPTIONS, DataSource],
+    },
   ],
 })
 export class MemoriesModule {}

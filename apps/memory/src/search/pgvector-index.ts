@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { vectorLiteral, type VectorFilter, type VectorHit, type VectorIndex } from './vector-index';
+import { vectorLiteral, writeVectorRow, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex } from './vector-index';
 
 /**
  * pgvector in the service's own Postgres: an HNSW index (cosine), searched with iterative scans so
@@ -11,13 +11,15 @@ import { vectorLiteral, type VectorFilter, type VectorHit, type VectorIndex } fr
 export class PgVectorIndex implements VectorIndex {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async upsert(manager: EntityManager, entry: { id: string; tenantId: string; vector: number[] }): Promise<void> {
-    await manager.query(
-      `INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)
-       ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding`,
-      [entry.id, entry.tenantId, vectorLiteral(entry.vector)],
-    );
+  write(manager: EntityManager, entry: VectorEntry): Promise<void> {
+    return writeVectorRow(manager, entry);
   }
+
+  /** The row written in the transaction is the index: nothing to do after the commit. */
+  async publish(): Promise<void> {}
+
+  /** memory_vectors rows go with their memory (ON DELETE CASCADE). */
+  async remove(): Promise<void> {}
 
   async search(query: { tenantId: string; vector: number[]; limit: number; filter: VectorFilter }): Promise<VectorHit[]> {
     const { clause, params } = memoryFilter(query.filter, 4);

@@ -14,14 +14,36 @@ export interface VectorHit {
   similarity: number;
 }
 
+export interface VectorEntry {
+  id: string;
+  tenantId: string;
+  vector: number[];
+  agentId: string | null;
+  type: string;
+  tags: string[];
+  createdAt: Date;
+}
+
 /**
- * Where memory vectors live and are searched, always within one tenant. The pgvector adapter is the
- * default; a Qdrant adapter passes the same contract where QDRANT_URL is set.
+ * Where memory vectors are searched, always within one tenant. Postgres is the source of truth:
+ * `write` keeps the vector in memory_vectors inside the memory's own transaction; `publish` and
+ * `remove`, after the commit, bring an external index up to date. pgvector (the default) searches
+ * memory_vectors itself; Qdrant (VECTOR_BACKEND=qdrant) passes the same contract suite.
  */
 export interface VectorIndex {
-  /** Written in the memory's own transaction where the backend allows it. */
-  upsert(manager: EntityManager, entry: { id: string; tenantId: string; vector: number[] }): Promise<void>;
+  write(manager: EntityManager, entry: VectorEntry): Promise<void>;
+  publish(entry: VectorEntry): Promise<void>;
+  remove(id: string): Promise<void>;
   search(query: { tenantId: string; vector: number[]; limit: number; filter: VectorFilter }): Promise<VectorHit[]>;
+}
+
+/** Keeps the vector beside its memory, in the memory's transaction: both adapters start here. */
+export async function writeVectorRow(manager: EntityManager, entry: VectorEntry): Promise<void> {
+  await manager.query(
+    `INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)
+     ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding`,
+    [entry.id, entry.tenantId, vectorLiteral(entry.vector)],
+  );
 }
 
 export const VECTOR_INDEX = Symbol('VECTOR_INDEX');

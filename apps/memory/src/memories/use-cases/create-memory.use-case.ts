@@ -4,6 +4,7 @@ import { MemoryEventTypes, Topics, type CreateMemoryRequest, type MemoryView } f
 import { Outbox } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
+import { vectorEntry } from '../vector-entry';
 import { MemoriesRepository } from '../memories.repository';
 import { assertMetadataSize, memoryView, sizeOf } from '../memory.view';
 
@@ -37,7 +38,7 @@ export class CreateMemoryUseCase {
         sizeBytes,
         ...fields,
       });
-      await this.vectors.upsert(manager, { id: saved.id, tenantId: saved.tenantId, vector });
+      await this.vectors.write(manager, vectorEntry(saved, vector));
       emit({
         topic: Topics.MemoryEvents,
         aggregateId: saved.id,
@@ -47,6 +48,7 @@ export class CreateMemoryUseCase {
       });
       return saved;
     });
+    await this.vectors.publish(vectorEntry(memory, vector));
     return memoryView(memory);
   }
 }

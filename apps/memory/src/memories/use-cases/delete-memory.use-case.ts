@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, Topics, type MemoryRef } from '@hb/contracts';
 import { Outbox } from '@hb/platform';
+import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { MemoriesRepository } from '../memories.repository';
 
 @Injectable()
@@ -8,6 +9,7 @@ export class DeleteMemoryUseCase {
   constructor(
     private readonly memories: MemoriesRepository,
     private readonly outbox: Outbox,
+    @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
   ) {}
 
   async execute(ref: MemoryRef): Promise<{ id: string }> {
@@ -23,6 +25,7 @@ export class DeleteMemoryUseCase {
         payload: { id: memory.id, tenantId: memory.tenantId, deletedAt: new Date().toISOString() },
       });
     });
+    await this.vectors.remove(ref.id);
     return { id: ref.id };
   }
 }

@@ -3,6 +3,7 @@ import { MemoryEventTypes, Topics, type MemoryView, type UpdateMemoryRequest } f
 import { Outbox } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
+import { vectorEntry } from '../vector-entry';
 import { MemoriesRepository } from '../memories.repository';
 import { assertMetadataSize, memoryView, sizeOf } from '../memory.view';
 
@@ -28,7 +29,7 @@ export class UpdateMemoryUseCase {
       await this.memories.changeUsage(manager, current.tenantId, { memories: 0, storageBytes: sizeBytes - current.sizeBytes }, input.quota);
       current.sizeBytes = sizeBytes;
       const saved = await this.memories.save(manager, current);
-      if (vector) await this.vectors.upsert(manager, { id: saved.id, tenantId: saved.tenantId, vector });
+      if (vector) await this.vectors.write(manager, vectorEntry(saved, vector));
       emit({
         topic: Topics.MemoryEvents,
         aggregateId: saved.id,
@@ -38,6 +39,7 @@ export class UpdateMemoryUseCase {
       });
       return saved;
     });
+    if (vector) await this.vectors.publish(vectorEntry(memory, vector));
     return memoryView(memory);
   }
 }
