@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@hb/platform';
 import { loadEnv } from './config/env';
 import { DATABASE } from './database';
-import { UseLiteProvider } from './embeddings/use-lite.provider';
+import { embeddingProviderFor } from './embeddings/embedding-provider.factory';
 import { sizeOf } from './memories/memory.view';
 import { vectorLiteral } from './search/vector-index';
 import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memories';
@@ -13,7 +13,8 @@ import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memo
  */
 async function seed(): Promise<void> {
   const line = (fields: object) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'memory', ...fields })}\n`);
-  const dataSource = new DataSource(dataSourceOptions({ ...DATABASE, url: loadEnv().DATABASE_URL }));
+  const env = loadEnv();
+  const dataSource = new DataSource(dataSourceOptions({ ...DATABASE, url: env.DATABASE_URL }));
   await dataSource.initialize();
   try {
     const samples = sampleMemories();
@@ -21,7 +22,7 @@ async function seed(): Promise<void> {
       (await dataSource.query(`SELECT id FROM memories WHERE id = ANY($1)`, [samples.map((s) => s.id)])).map((r: { id: string }) => r.id),
     );
     const missing = samples.filter((sample) => !existing.has(sample.id));
-    const embeddings = new UseLiteProvider();
+    const embeddings = embeddingProviderFor(env);
     for (let i = 0; i < missing.length; i += 32) {
       const batch = missing.slice(i, i + 32);
       const vectors = await embeddings.embed(batch.map((sample) => sample.content));

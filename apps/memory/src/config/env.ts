@@ -1,4 +1,5 @@
-import { IsIn, IsUrl, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
 import { BaseEnv, loadConfig } from '@hb/platform';
 
 export class MemoryEnv extends BaseEnv {
@@ -11,6 +12,26 @@ export class MemoryEnv extends BaseEnv {
   @ValidateIf((env: MemoryEnv) => env.VECTOR_BACKEND === 'qdrant')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'QDRANT_URL must be an http(s) URL when VECTOR_BACKEND is qdrant' })
   QDRANT_URL?: string;
+
+  /** Embeddings: the offline USE-lite model (default) or an OpenAI-compatible HTTP API. */
+  @IsIn(['use-lite', 'http'])
+  EMBEDDINGS_PROVIDER: 'use-lite' | 'http' = 'use-lite';
+
+  @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'http')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'EMBEDDINGS_URL must be an http(s) URL when EMBEDDINGS_PROVIDER is http' })
+  EMBEDDINGS_URL?: string;
+
+  @IsOptional() @IsString()
+  EMBEDDINGS_API_KEY?: string;
+
+  @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'http')
+  @IsString({ message: 'EMBEDDINGS_MODEL is required when EMBEDDINGS_PROVIDER is http' })
+  EMBEDDINGS_MODEL?: string;
+
+  /** The vector column is 512 wide; another width needs a migration of its own first. */
+  @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'http')
+  @Type(() => Number) @IsInt() @Equals(512, { message: 'EMBEDDINGS_DIMENSIONS must be 512 (the width of the stored vectors)' })
+  EMBEDDINGS_DIMENSIONS = 512;
 }
 
 /** The one place this app reads process.env. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { MemoryEnv } from '../config/env';
 import { EMBEDDING_PROVIDER } from '../embeddings/embedding-provider';
-import { UseLiteProvider } from '../embeddings/use-lite.provider';
+import { embeddingProviderFor } from '../embeddings/embedding-provider.factory';
 import { LexicalSearch } from '../search/lexical-search';
 import { PgVectorIndex } from '../search/pgvector-index';
 import { QdrantVectorIndex } from '../search/qdrant-index';
@@ -40,7 +40,11 @@ const USE_CASES = [
     MemoriesConsumer,
     LexicalSearch,
     HybridSearch,
-    { provide: EMBEDDING_PROVIDER, useFactory: () => new UseLiteProvider() },
+    {
+      provide: EMBEDDING_PROVIDER,
+      useFactory: (options: PlatformOptions) => embeddingProviderFor(options.env as MemoryEnv),
+      inject: [PLATFORM_OPTIONS],
+    },
     {
       provide: VECTOR_INDEX,
       useFactory: (options: PlatformOptions, dataSource: DataSource) => {
