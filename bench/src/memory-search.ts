@@ -12,6 +12,8 @@ import { dataSourceOptions, runMigrations } from '@hb/platform';
 import { DATABASE } from '@hb/memory/dist/database';
 import { UseLiteProvider } from '@hb/memory/dist/embeddings/use-lite.provider';
 import { PgVectorIndex } from '@hb/memory/dist/search/pgvector-index';
+import { HybridSearch } from '@hb/memory/dist/search/hybrid-search';
+import { LexicalSearch } from '@hb/memory/dist/search/lexical-search';
 import { vectorLiteral } from '@hb/memory/dist/search/vector-index';
 import { sampleMemories } from '@hb/memory/dist/seed/sample-memories';
 import { ROOT, UNTHROTTLED, aTenantKey, benchEnv, fmt, migrate, percentile, startProcess } from './support';
@@ -89,6 +91,16 @@ async function main(): Promise<void> {
         const truth = new Set(exact.map((r) => r.id));
         recall += hits.filter((hit) => truth.has(hit.id)).length / 10;
       }
+      // The whole hybrid path (vector + OR-ranked full text + fusion + rows), its embedding
+      // precomputed so only the search is timed.
+      const hybridMs: number[] = [];
+      for (const [q, vector] of queries.slice(0, 100).entries()) {
+        const precomputed = { dimensions: 512, model: 'precomputed', embed: async () => [vector] };
+        const hybrid = new HybridSearch(precomputed, index, new LexicalSearch(dataSource), dataSource);
+        const started = performance.now();
+        await hybrid.search({ tenantId: TENANT, text: samples[q].content, limit: 10, minRelevance: 0, filter: {} });
+        hybridMs.push(performance.now() - started);
+      }
       const withEmbedding: number[] = [];
       for (let q = 0; q < 50; q++) {
         const started = performance.now();
@@ -99,10 +111,11 @@ async function main(): Promise<void> {
       console.log(
         `  ${String(size).padStart(6)} memories  index p50 ${fmt(percentile(indexMs, 50))}  p95 ${fmt(percentile(indexMs, 95))}` +
           `  recall@10 ${(recall / QUERIES).toFixed(3)}  | exact p50 ${fmt(percentile(exactMs, 50))} p95 ${fmt(percentile(exactMs, 95))}` +
-          `  | with embedding p50 ${fmt(percentile(withEmbedding, 50))} p95 ${fmt(percentile(withEmbedding, 95))}  (index built in ${buildSeconds.toFixed(1)} s)`,
+          `  | hybrid p50 ${fmt(percentile(hybridMs, 50))} p95 ${fmt(percentile(hybridMs, 95))}` +
+          `  | index with embedding p50 ${fmt(percentile(withEmbedding, 50))} p95 ${fmt(percentile(withEmbedding, 95))}  (index built in ${buildSeconds.toFixed(1)} s)`,
       );
     }
-    console.log('  goals: index p95 ≤ 15 ms at 100k, recall@10 ≥ 0.95');
+    console.log('  goals: search p95 ≤ 15 ms excluding embedding at 100k, recall@10 ≥ 0.95');
   } finally {
     await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await dataSource.destroy();
