@@ -1,3 +1,4 @@
+import { cosine } from './cosine';
 import type { DecisionStep, MemoryType } from '@hb/contracts';
 
 export interface ChainInput {
@@ -52,16 +53,4 @@ export function buildChain(memories: ChainInput[]): DecisionStep[] {
       linkReasons: best?.reasons ?? [],
     };
   });
-}
-
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / (Math.sqrt(na) * Math.sqrt(nb) || 1);
 }

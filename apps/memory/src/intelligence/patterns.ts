@@ -1,3 +1,4 @@
+import { cosine } from './cosine';
 import type { ImplicitPatternsResponse, PatternOccurrence } from '@hb/contracts';
 
 export interface PatternInput {
@@ -110,16 +111,4 @@ function timeRegularitiesOf(memories: PatternInput[], min: number): ImplicitPatt
   return [...buckets('weekday', (d) => WEEKDAYS[d.getUTCDay()], 7), ...buckets('hour', (d) => d.getUTCHours(), 24)]
     .sort(byCount)
     .slice(0, MAX_RESULTS);
-}
-
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / (Math.sqrt(na) * Math.sqrt(nb) || 1);
 }
