@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { MemoryEntity } from '../memories/memory.entity';
 import { LexicalSearch } from './lexical-search';
@@ -30,21 +30,31 @@ export class HybridSearch {
 
   async search(input: { tenantId: string; text: string; limit: number; minRelevance: number; filter: VectorFilter }): Promise<HybridHit[]> {
     const { tenantId, filter } = input;
-    const [[vector], lexicalIds] = await Promise.all([
-      this.embeddings.embed([input.text]),
+    const [vectorHits, lexicalIds] = await Promise.all([
+      this.embeddings.embed([input.text]).then(([vector]) => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
       this.lexical.search({ tenantId, text: input.text, limit: CANDIDATES, filter }),
     ]);
-    const vectorHits = await this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter });
     const similarity = new Map(vectorHits.map((hit) => [hit.id, hit.similarity]));
     const fused = [...fuse([vectorHits.map((hit) => hit.id), lexicalIds]).entries()].sort((a, b) => b[1] - a[1]);
     const shortlist = fused.slice(0, Math.max(input.limit * 3, 30)).map(([id]) => id);
-    const [rows, coverage] = await Promise.all([
-      this.dataSource.getRepository(MemoryEntity).findBy({ id: In(shortlist), tenantId }),
-      this.lexical.termCoverage(input.text, shortlist),
-    ]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    if (shortlist.length === 0) return [];
+    // The rows and how many of the query's words each holds, in one round trip.
+    const { entities, raw } = await this.dataSource
+      .getRepository(MemoryEntity)
+      .createQueryBuilder('m')
+      .addSelect(`cardinality(tsvector_to_array(to_tsvector('english', :text)))`, 'terms')
+      .addSelect(
+        `(SELECT count(*) FROM unnest(tsvector_to_array(to_tsvector('english', :text))) t
+           WHERE m.search_tsv @@ quote_literal(t)::tsquery)::int`,
+        'matched',
+      )
+      .where('m.id IN (:...ids) AND m.tenant_id = :tenantId', { ids: shortlist, tenantId, text: input.text })
+      .getRawAndEntities<{ m_id: string; terms: number; matched: number }>();
+    const byId = new Map(entities.map((row) => [row.id, row]));
+    const matched = new Map(raw.map((row) => [row.m_id, Number(row.matched)]));
+    const terms = Number(raw[0]?.terms ?? 0);
     return shortlist
-      .map((id) => ({ memory: byId.get(id), relevance: relevanceOf(similarity.get(id), coverage.matched.get(id) ?? 0, coverage.terms) }))
+      .map((id) => ({ memory: byId.get(id), relevance: relevanceOf(similarity.get(id), matched.get(id) ?? 0, terms) }))
       .filter((hit): hit is HybridHit => hit.memory !== undefined && hit.relevance >= input.minRelevance)
       .slice(0, input.limit);
   }

@@ -23,20 +23,17 @@ export class PgVectorIndex implements VectorIndex {
 
   async search(query: { tenantId: string; vector: number[]; limit: number; filter: VectorFilter }): Promise<VectorHit[]> {
     const { clause, params } = memoryFilter(query.filter, 4);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL hnsw.ef_search = 100`);
-      await manager.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-      const rows: Array<{ id: string; similarity: string }> = await manager.query(
-        `SELECT v.memory_id AS id, 1 - (v.embedding <=> $1) AS similarity
-           FROM memory_vectors v JOIN memories m ON m.id = v.memory_id
-          WHERE v.tenant_id = $2 ${clause}
-          ORDER BY v.embedding <=> $1
-          LIMIT $3`,
-        [vectorLiteral(query.vector), query.tenantId, query.limit, ...params],
-      );
-      // relaxed_order may return neighbours slightly out of order.
-      return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) })).sort((a, b) => b.similarity - a.similarity);
-    });
+    // hnsw.ef_search and hnsw.iterative_scan come with the connection (database.ts).
+    const rows: Array<{ id: string; similarity: string }> = await this.dataSource.query(
+      `SELECT v.memory_id AS id, 1 - (v.embedding <=> $1) AS similarity
+         FROM memory_vectors v JOIN memories m ON m.id = v.memory_id
+        WHERE v.tenant_id = $2 ${clause}
+        ORDER BY v.embedding <=> $1
+        LIMIT $3`,
+      [vectorLiteral(query.vector), query.tenantId, query.limit, ...params],
+    );
+    // relaxed_order may return neighbours slightly out of order.
+    return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) })).sort((a, b) => b.similarity - a.similarity);
   }
 }
 

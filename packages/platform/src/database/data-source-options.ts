@@ -12,6 +12,8 @@ export interface ServiceDatabase {
   entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /** Settings every connection starts with (`-c name=value`), e.g. an index's search parameters. */
+  settings?: Record<string, string | number>;
 }
 
 /** TypeORM options shared by the running service and its migration command. */
@@ -29,7 +31,7 @@ export function dataSourceOptions(db: ServiceDatabase): PostgresConnectionOption
       max: 10,
       connectionTimeoutMillis: 3000,
       // Raw SQL resolves unqualified names in the service's schema; public holds extensions (vector).
-      options: `-c search_path=${db.schema},public`,
+      options: [`-c search_path=${db.schema},public`, ...Object.entries(db.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
     },
   };
 }
