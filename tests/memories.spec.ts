@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandClient, JsonLogger, KafkaBus } from '@hb/platform';
+import { ScriptedAnthropic } from '@hb/testing';
 import { ServiceProcess, migrate } from './support/processes';
 
 describe('Memory API through the gateway (spec 003)', () => {
@@ -18,6 +19,8 @@ describe('Memory API through the gateway (spec 003)', () => {
   };
   const gateway = new ServiceProcess('gateway', 13100, env);
   const memory = new ServiceProcess('memory', 13103, env);
+  // The model behind the decision chain's narrative.
+  const model = new ScriptedAnthropic(() => ({ text: 'Churn led to a retention focus for Q4.' }));
   const events: Array<{ type: string; tenantId: string; payload: Record<string, unknown> }> = [];
   const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
@@ -42,7 +45,8 @@ describe('Memory API through the gateway (spec 003)', () => {
   beforeAll(async () => {
     await migrate('gateway', env);
     await migrate('memory', env);
-    memory.start();
+    await model.start();
+    memory.start({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model' });
     await memory.waitForReadiness(200);
     gateway.start();
     await gateway.waitForReadiness(200);
@@ -53,7 +57,7 @@ describe('Memory API through the gateway (spec 003)', () => {
 
   afterAll(async () => {
     await reader.disconnect();
-    await Promise.all([gateway.stop(), memory.stop()]);
+    await Promise.all([gateway.stop(), memory.stop(), model.stop()]);
     const admin = kafka.admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
@@ -354,9 +358,11 @@ describe('Memory API through the gateway (spec 003)', () => {
       expect(steps[2]).toMatchObject({ isDecision: true, ledFrom: expect.stringMatching(new RegExp(`^(${ids[0]}|${ids[1]})$`)) });
       expect(steps[2].linkReasons).toContain('shared tags: q4');
       expect(res.body.data).toMatchObject({ topic: 'Q4 strategy', decisions: 1, timeRange: { from: '2025-10-01T00:00:00Z' } });
+      expect(res.body.data.narrative).toBe('Churn led to a retention focus for Q4.');
+      expect(String(model.requests.at(-1)?.body.messages[0].content)).toContain(steps[2].content);
 
       const before = await call('POST', '/api/v1/intelligence/decision-chain', key, { topic: 'Q4 strategy', timeRange: { to: '2025-01-01T00:00:00Z' } });
-      expect(before.body.data.steps).toEqual([]);
+      expect(before.body.data).toMatchObject({ steps: [], narrative: null });
     });
 
     it.each([

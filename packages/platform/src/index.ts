@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './health';
 export * from './database';
 export * from './bootstrap';
+export * from './model';

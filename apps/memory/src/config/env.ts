@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
-import { BaseEnv, loadConfig } from '@hb/platform';
+import { ModelEnv, loadConfig } from '@hb/platform';
 
-export class MemoryEnv extends BaseEnv {
+/** Model variables (ANTHROPIC_*) are optional: they only add the decision chain's narrative. */
+export class MemoryEnv extends ModelEnv {
   override PORT = 3003;
 
   /** Where vectors are searched: pgvector in the service's Postgres (default) or Qdrant. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
 import type { MemoryEnv } from '../config/env';
 import { EMBEDDING_PROVIDER } from '../embeddings/embedding-provider';
 import { embeddingProviderFor } from '../embeddings/embedding-provider.factory';
@@ -10,6 +10,7 @@ import { QdrantVectorIndex } from '../search/qdrant-index';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
 import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
+import { DecisionNarrator } from '../intelligence/decision-narrator';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { HybridSearch } from '../search/hybrid-search';
 import { MemoriesConsumer } from './memories.consumer';
@@ -40,6 +41,12 @@ const USE_CASES = [
     MemoriesConsumer,
     LexicalSearch,
     HybridSearch,
+    DecisionNarrator,
+    {
+      provide: MODEL_PROVIDER,
+      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as MemoryEnv),
+      inject: [PLATFORM_OPTIONS],
+    },
     {
       provide: EMBEDDING_PROVIDER,
       useFactory: (options: PlatformOptions) => embeddingProviderFor(options.env as MemoryEnv),

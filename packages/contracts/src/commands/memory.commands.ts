@@ -143,6 +143,8 @@ export interface DecisionChainResponse {
   steps: DecisionStep[];
   decisions: number;
   timeRange: { from: string | null; to: string | null };
+  /** A few sentences on how the decisions came about, by the configured model; null without one. */
+  narrative: string | null;
 }
 
 export class ImplicitPatternsRequest {

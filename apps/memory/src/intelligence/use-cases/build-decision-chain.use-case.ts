@@ -4,19 +4,22 @@ import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCodes, type DecisionChainRequest, type DecisionChainResponse } from '@hb/contracts';
 import { HybridSearch } from '../../search/hybrid-search';
 import { buildChain } from '../decision-chain';
+import { DecisionNarrator } from '../decision-narrator';
 
 /** The memories that bear on a topic, at most this many, and at least this relevant. */
 const STEPS = 25;
 const MIN_RELEVANCE = 0.3;
 
 /**
- * Spec 003's decision chain without a model: retrieval (hybrid search on the topic within the time
- * range), chronology, and links between steps by similarity, shared tags and shared metadata.
+ * Spec 003's decision chain: retrieval (hybrid search on the topic within the time range),
+ * chronology, and links between steps by similarity, shared tags and shared metadata; and, when a
+ * model is configured, a short narrative of it.
  */
 @Injectable()
 export class BuildDecisionChainUseCase {
   constructor(
     private readonly hybrid: HybridSearch,
+    private readonly narrator: DecisionNarrator,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -57,6 +60,7 @@ export class BuildDecisionChainUseCase {
       steps,
       decisions: steps.filter((step) => step.isDecision).length,
       timeRange: { from: from ?? null, to: to ?? null },
+      narrative: await this.narrator.narrate(input.topic, steps),
     };
   }
 }
