@@ -1,8 +1,9 @@
 import { OUTBOX_MIGRATIONS, type ServiceDatabase } from '@hb/platform';
+import { CreateAgents1763900600000 } from './migrations/1763900600000-create-agents';
 
-/** The agent-runtime's own schema, its entities and its migrations, in the order they apply. */
+/** The agent-runtime's own schema and its migrations, in the order they apply (SQL, no entities). */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
   schema: 'agent_runtime',
   entities: [],
-  migrations: [...OUTBOX_MIGRATIONS],
+  migrations: [...OUTBOX_MIGRATIONS, CreateAgents1763900600000],
 };

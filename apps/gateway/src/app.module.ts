@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type JsonLogger } from '@hb/platform';
 import { AgentMemoryModule } from './agent-memory/agent-memory.module';
+import { AgentsModule } from './agents/agents.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import type { GatewayEnv } from './config/env';
@@ -41,6 +42,7 @@ export class AppModule {
         UsageModule,
         MemoriesModule,
         AgentMemoryModule,
+        AgentsModule,
         IntelligenceModule,
         SystemModule,
       ],

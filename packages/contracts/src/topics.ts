@@ -19,12 +19,21 @@ export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;
 }
 
+/** Services that send commands (and so read replies): the gateway, and the runtime calling memory. */
+export const Callers = ['gateway', 'agent-runtime'] as const;
+export type CallerName = (typeof Callers)[number];
+
 /**
- * Replies to the gateway's requests. One shared topic that every gateway replica reads in a group
- * of its own and filters by correlation id: per-replica topics would have to be deleted when a
- * replica goes, and kafkajs producers that once wrote to a deleted topic fail every later send.
+ * Replies to a caller's requests. One shared topic per calling service that each of its replicas
+ * reads in a group of its own and filters by correlation id: per-replica topics would have to be
+ * deleted when a replica goes, and kafkajs producers that once wrote to a deleted topic fail every
+ * later send.
  */
-export const REPLY_TOPIC = 'gateway.replies.v1';
+export function replyTopic(caller: string): string {
+  return `${caller}.replies.v1`;
+}
+
+export const REPLY_TOPIC = replyTopic('gateway');
 
 export interface TopicSpec {
   name: string;
@@ -49,6 +58,10 @@ export function platformTopicSpecs(): TopicSpec[] {
       // A command is useless after its caller's deadline; an hour keeps the log small.
       config: { 'retention.ms': String(60 * 60 * 1000) },
     })),
-    { name: REPLY_TOPIC, partitions: COMMAND_TOPIC_PARTITIONS, config: { 'retention.ms': String(10 * 60 * 1000) } },
+    ...Callers.map((caller) => ({
+      name: replyTopic(caller),
+      partitions: COMMAND_TOPIC_PARTITIONS,
+      config: { 'retention.ms': String(10 * 60 * 1000) },
+    })),
   ];
 }

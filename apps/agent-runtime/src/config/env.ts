@@ -1,7 +1,26 @@
-import { BaseEnv, loadConfig } from '@hb/platform';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { ModelEnv, loadConfig } from '@hb/platform';
 
-export class AgentRuntimeEnv extends BaseEnv {
+/** Without ANTHROPIC_API_KEY or ANTHROPIC_BASE_URL the runtime starts and runs fail with model_not_configured. */
+export class AgentRuntimeEnv extends ModelEnv {
   override PORT = 3001;
+
+  /** Longest a run may take, model calls and tools included; past it the run fails with run_timeout. */
+  @Type(() => Number) @IsInt() @Min(100)
+  RUN_TIMEOUT_MS = 120_000;
+
+  /** Runs one replica executes at once. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  RUN_CONCURRENCY = 16;
+
+  /** Model turns a run may take (each tool round is one); bounds the tool loop. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  MAX_TOOL_ROUNDS = 8;
+
+  /** Credits charged per run: ceil(tokens / TOKENS_PER_CREDIT). */
+  @Type(() => Number) @IsInt() @Min(1)
+  TOKENS_PER_CREDIT = 1000;
 }
 
 /** The one place this app reads process.env. */

@@ -1,3 +1,4 @@
 export * from './command';
 export * from './system.commands';
 export * from './memory.commands';
+export * from './agent.commands';

@@ -22,8 +22,10 @@ export interface PlatformOptions {
   env: BaseEnv;
   logger: JsonLogger;
   database: Omit<ServiceDatabase, 'url'>;
-  /** The gateway's default deadline for requests to services. */
+  /** The default deadline for requests to services. */
   requestTimeoutMs?: number;
+  /** A service that also sends commands to others (the gateway always does). */
+  callsServices?: boolean;
 }
 
 /** How long start-up waits for Redis before the process gives up and lets its supervisor retry. */
@@ -114,17 +116,14 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { env, logger } = options;
     const isGateway = options.service === 'gateway';
-    const commandProvider = isGateway
-      ? {
-          provide: CommandClient,
-          useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs),
-          inject: [KafkaBus],
-        }
-      : {
-          provide: CommandServer,
-          useFactory: (bus: KafkaBus) => new CommandServer(bus, options.service as ServiceName, logger),
-          inject: [KafkaBus],
-        };
+    const commandProviders = [
+      ...(isGateway || options.callsServices
+        ? [{ provide: CommandClient, useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs), inject: [KafkaBus] }]
+        : []),
+      ...(isGateway
+        ? []
+        : [{ provide: CommandServer, useFactory: (bus: KafkaBus) => new CommandServer(bus, options.service as ServiceName, logger), inject: [KafkaBus] }]),
+    ];
     return {
       module: PlatformModule,
       imports: [
@@ -161,7 +160,7 @@ export class PlatformModule {
               logger,
             }),
         },
-        commandProvider,
+        ...commandProviders,
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, bus: KafkaBus) => new OutboxRelay(dataSource, bus, logger),
@@ -180,7 +179,7 @@ export class PlatformModule {
         HealthService,
         PlatformLifecycle,
       ],
-      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, KafkaBus, commandProvider.provide, Outbox, EventConsumer, HealthService],
+      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, KafkaBus, ...commandProviders.map((p) => p.provide), Outbox, EventConsumer, HealthService],
     };
   }
 }

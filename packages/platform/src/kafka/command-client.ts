@@ -6,7 +6,7 @@ import {
   DomainError,
   ErrorCodes,
   commandTopic,
-  REPLY_TOPIC,
+  replyTopic,
   type CommandDefinition,
   type CommandReply,
   type CommandRequest,
@@ -30,8 +30,8 @@ interface Pending {
 }
 
 /**
- * The caller's half of request/reply over Kafka. Every replica reads the shared reply topic in a
- * consumer group of its own and keeps the replies whose correlation id it is waiting for.
+ * The caller's half of request/reply over Kafka. Every replica reads its service's reply topic in
+ * a consumer group of its own and keeps the replies whose correlation id it is waiting for.
  */
 export class CommandClient {
   private readonly pending = new Map<string, Pending>();
@@ -49,7 +49,7 @@ export class CommandClient {
   }
 
   async start(): Promise<void> {
-    const consumer = this.bus.consumer(`gateway.replies.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
+    const consumer = this.bus.consumer(`${this.bus.service}.replies.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
     this.consumer = consumer;
     // Ready only after the first fetch: a new group's starting offset is fixed then, so no reply
     // to a request sent after readiness can fall before it.
@@ -58,7 +58,7 @@ export class CommandClient {
       if (!event.payload.restart) this.ready = false;
     });
     await consumer.connect();
-    await consumer.subscribe({ topic: this.bus.topic(REPLY_TOPIC), fromBeginning: false });
+    await consumer.subscribe({ topic: this.bus.topic(replyTopic(this.bus.service)), fromBeginning: false });
     await consumer.run({
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => {
@@ -99,7 +99,7 @@ export class CommandClient {
         value: JSON.stringify(body),
         headers: {
           [CommandHeaders.CorrelationId]: correlationId,
-          [CommandHeaders.ReplyTo]: this.bus.topic(REPLY_TOPIC),
+          [CommandHeaders.ReplyTo]: this.bus.topic(replyTopic(this.bus.service)),
           [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),
           [CommandHeaders.Type]: command.type,
         },

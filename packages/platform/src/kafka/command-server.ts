@@ -24,6 +24,16 @@ type Handler = (payload: object, context: CommandContext) => Promise<unknown>;
 interface Registration {
   request: CommandDefinition<object, unknown>['request'];
   handler: Handler;
+  detached: boolean;
+}
+
+export interface HandleOptions {
+  /**
+   * For commands that may take long (an agent run the caller waits for): the handler runs beside
+   * the consumer, which moves on at once, and the reply goes when it ends. Such a handler must
+   * make its work durable before it waits, since a redelivery will not come.
+   */
+  detached?: boolean;
 }
 
 /**
@@ -45,9 +55,10 @@ export class CommandServer {
   handle<Req extends object, Res>(
     command: CommandDefinition<Req, Res>,
     handler: (payload: Req, context: CommandContext) => Promise<Res>,
+    options: HandleOptions = {},
   ): void {
     if (this.handlers.has(command.type)) throw new Error(`command ${command.type} already has a handler`);
-    this.handlers.set(command.type, { request: command.request, handler: handler as Handler });
+    this.handlers.set(command.type, { request: command.request, handler: handler as Handler, detached: options.detached ?? false });
   }
 
   async start(): Promise<void> {
@@ -79,6 +90,14 @@ export class CommandServer {
       this.logger.warn({ msg: 'expired command dropped', correlationId }, CommandServer.name);
       return;
     }
+    if (this.handlers.get(header(message, CommandHeaders.Type) ?? '')?.detached) {
+      void this.answer(message, correlationId, replyTo);
+      return;
+    }
+    await this.answer(message, correlationId, replyTo);
+  }
+
+  private async answer(message: KafkaMessage, correlationId: string, replyTo: string): Promise<void> {
     const reply = await this.execute(message, correlationId);
     try {
       await this.reply(replyTo, correlationId, reply);

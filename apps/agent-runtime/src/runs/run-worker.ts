@@ -1,0 +1,251 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Anthropic from '@anthropic-ai/sdk';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
+import { Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import type { AgentRow } from '../agents/agents.service';
+import type { AgentRuntimeEnv } from '../config/env';
+import { newId } from '../ids';
+import { AgentTurn, type TurnResult } from './agent-turn';
+import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
+
+/** How often a replica looks for runs it was not told about (queued ones, another replica's). */
+const POLL_MS = 250;
+/** A run past its deadline by this much has lost its worker (a crash): it is failed for it. */
+const ORPHAN_GRACE_MS = 5000;
+/** Conversation turns given to the model as history. */
+const HISTORY_MESSAGES = 40;
+
+/**
+ * Executes runs. Postgres holds the queue: a run is claimed by moving it from pending to running,
+ * oldest first, never while another run of its conversation is running or waiting ahead of it (a
+ * unique index allows one running run per conversation), so turns of one conversation never
+ * interleave. Every replica claims, so runs survive the replica that accepted them.
+ */
+@Injectable()
+export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RunWorker.name);
+  private readonly env: AgentRuntimeEnv;
+  private readonly finished = new Map<string, Array<() => void>>();
+  private readonly running = new Map<string, AbortController>();
+  private timer?: NodeJS.Timeout;
+  private pumping = false;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly turn: AgentTurn,
+    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
+  ) {
+    this.env = options.env as AgentRuntimeEnv;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    // Runs in flight go back to the queue for another replica, not to a timeout.
+    for (const controller of this.running.values()) controller.abort();
+    if (this.running.size) {
+      await this.dataSource
+        .query(`UPDATE runs SET status = 'pending', started_at = NULL, deadline_at = NULL WHERE id = ANY($1) AND status = 'running'`, [
+          [...this.running.keys()],
+        ])
+        .catch(() => undefined);
+    }
+  }
+
+  /** Looks for work now: after an invoke, and when a run ends. */
+  kick(): void {
+    if (this.stopping) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump()
+      .catch((error: Error) => this.logger.warn(`claiming runs failed: ${error.message}`))
+      .finally(() => {
+        this.pumping = false;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when the run has ended here, or after `ms` (the caller then reads its state). */
+  whenFinished(runId: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const list = this.finished.get(runId) ?? [];
+      const done = () => {
+        clearTimeout(timer);
+        const left = (this.finished.get(runId) ?? []).filter((other) => other !== done);
+        if (left.length) this.finished.set(runId, left);
+        else this.finished.delete(runId);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      list.push(done);
+      this.finished.set(runId, list);
+    });
+  }
+
+  private async pump(): Promise<void> {
+    await this.failOrphans();
+    while (this.running.size < this.env.RUN_CONCURRENCY && !this.stopping) {
+      const run = await this.claim();
+      if (!run) return;
+      const controller = new AbortController();
+      this.running.set(run.id, controller);
+      void this.execute(run, controller).finally(() => {
+        this.running.delete(run.id);
+        [...(this.finished.get(run.id) ?? [])].forEach((done) => done());
+        this.kick();
+      });
+    }
+  }
+
+  private async claim(): Promise<RunRow | null> {
+    try {
+      const [rows] = await this.dataSource.query(
+        `UPDATE runs SET status = 'running', started_at = now(), deadline_at = now() + $1 * interval '1 millisecond'
+          WHERE id = (
+            SELECT r.id FROM runs r
+             WHERE r.status = 'pending'
+               AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.conversation_id = r.conversation_id AND x.status = 'running')
+               AND NOT EXISTS (SELECT 1 FROM runs y WHERE y.conversation_id = r.conversation_id AND y.status = 'pending' AND y.created_at < r.created_at)
+             ORDER BY r.created_at
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED)
+          RETURNING *`,
+        [this.env.RUN_TIMEOUT_MS],
+      );
+      return rows[0] ?? null;
+    } catch (error) {
+      // Another replica started a run of the same conversation first: the index said no.
+      if ((error as { code?: string }).code === '23505') return null;
+      throw error;
+    }
+  }
+
+  private async execute(run: RunRow, controller: AbortController): Promise<void> {
+    const timeout = setTimeout(() => controller.abort(), Math.max(0, run.deadline_at!.getTime() - Date.now()));
+    try {
+      const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
+      const history = await this.history(run.conversation_id);
+      await this.dataSource.query(
+        `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks) VALUES ($1, $2, $3, 'user', $4, $5)`,
+        [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }])],
+      );
+      const result = await this.turn.run(run, agent, { history, signal: controller.signal, maxRounds: this.env.MAX_TOOL_ROUNDS });
+      await this.finish(run, { result });
+    } catch (error) {
+      if (this.stopping && controller.signal.aborted) return; // handed back to the queue on shutdown
+      const failure =
+        error instanceof RunFailure ? error : new RunFailure(RunErrors.Internal, error instanceof Error ? error.message : String(error));
+      if (failure.code === RunErrors.Internal) this.logger.error(`run ${run.id} failed: ${failure.message}`);
+      await this.finish(run, { failure }).catch((e: Error) => this.logger.error(`recording run ${run.id} failed: ${e.message}`));
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  /** The conversation so far as alternating user and assistant text. */
+  private async history(conversationId: string): Promise<Anthropic.MessageParam[]> {
+    const rows: Array<{ role: 'user' | 'assistant'; content: string }> = await this.dataSource.query(
+      `SELECT role, content FROM (SELECT seq, role, content FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2) m ORDER BY seq`,
+      [conversationId, HISTORY_MESSAGES],
+    );
+    const merged: Array<{ role: 'user' | 'assistant'; content: string }> = [];
+    for (const row of rows) {
+      const last = merged.at(-1);
+      if (last?.role === row.role) last.content += `\n\n${row.content}`;
+      else merged.push({ ...row });
+    }
+    while (merged[0]?.role === 'assistant') merged.shift();
+    // The new message is a user turn: a trailing user turn (a failed run's) is merged into it by
+    // the API's rules, so history ends with the last assistant answer.
+    if (merged.at(-1)?.role === 'user') merged.pop();
+    return merged;
+  }
+
+  /** Records the end of a run and its event in one transaction; a run already ended stays so. */
+  private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }): Promise<void> {
+    await this.outbox.transaction(async (manager, emit) => {
+      const ended = 'result' in outcome ? await this.complete(manager, run, outcome.result) : await this.fail(manager, run, outcome.failure);
+      if (!ended) return;
+      emit(this.event(ended));
+    });
+  }
+
+  private async complete(manager: EntityManager, run: RunRow, result: TurnResult): Promise<RunRow | undefined> {
+    const credits = Math.ceil((result.inputTokens + result.outputTokens) / this.env.TOKENS_PER_CREDIT);
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'completed', response = $2, input_tokens = $3, output_tokens = $4, credits = $5, finished_at = now()
+        WHERE id = $1 AND status = 'running' RETURNING *`,
+      [run.id, result.text, result.inputTokens, result.outputTokens, credits],
+    );
+    if (!rows.length) return undefined;
+    await manager.query(
+      `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, tool_calls, input_tokens, output_tokens)
+       VALUES ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8)`,
+      [
+        newId('msg'),
+        run.conversation_id,
+        run.id,
+        result.text,
+        JSON.stringify([{ type: 'text', text: result.text }]),
+        JSON.stringify(result.toolCalls),
+        result.inputTokens,
+        result.outputTokens,
+      ],
+    );
+    await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
+    return rows[0];
+  }
+
+  private async fail(manager: EntityManager, run: RunRow, failure: RunFailure): Promise<RunRow | undefined> {
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
+      [run.id, JSON.stringify({ code: failure.code, message: failure.message })],
+    );
+    return rows[0];
+  }
+
+  /** Runs whose worker died (deadline long past): failed with run_timeout, their event emitted. */
+  private async failOrphans(): Promise<void> {
+    await this.outbox.transaction(async (manager, emit) => {
+      const [rows] = await manager.query(
+        `UPDATE runs SET status = 'failed', error = $1, finished_at = now()
+          WHERE status = 'running' AND deadline_at < now() - $2 * interval '1 millisecond' AND NOT (id = ANY($3))
+          RETURNING *`,
+        [JSON.stringify({ code: RunErrors.Timeout, message: 'the run did not finish before its timeout' }), ORPHAN_GRACE_MS, [...this.running.keys()]],
+      );
+      for (const row of rows as RunRow[]) emit(this.event(row));
+    });
+  }
+
+  private event(row: RunRow) {
+    const payload: AgentRunEventPayload = {
+      ...runView(row),
+      agent_id: row.agent_id,
+      tenant_id: row.tenant_id,
+      trigger: row.trigger,
+      duration_ms: row.started_at && row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : 0,
+    };
+    return {
+      topic: Topics.AgentEvents,
+      aggregateId: row.conversation_id,
+      tenantId: row.tenant_id,
+      type: row.status === 'completed' ? AgentEventTypes.RunCompleted : AgentEventTypes.RunFailed,
+      payload,
+    };
+  }
+}

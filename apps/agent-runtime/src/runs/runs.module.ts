@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
+import { AgentsService } from '../agents/agents.service';
+import type { AgentRuntimeEnv } from '../config/env';
+import { AgentCommandsConsumer } from './agent-commands.consumer';
+import { AgentTurn } from './agent-turn';
+import { RunWorker } from './run-worker';
+import { RunsService } from './runs.service';
+import { AgentTools } from './tools';
+
+@Module({
+  providers: [
+    AgentsService,
+    RunsService,
+    RunWorker,
+    AgentTurn,
+    AgentTools,
+    AgentCommandsConsumer,
+    {
+      provide: MODEL_PROVIDER,
+      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as AgentRuntimeEnv),
+      inject: [PLATFORM_OPTIONS],
+    },
+  ],
+})
+export class RunsModule {}

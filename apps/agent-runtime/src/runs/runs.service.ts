@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DomainError,
+  ErrorCodes,
+  type ConversationView,
+  type ConversationsRequest,
+  type InvokeRequest,
+  type MessageView,
+  type MessagesRequest,
+  type Page,
+  type RunStatusRequest,
+  type RunView,
+} from '@hb/contracts';
+import { AgentsService } from '../agents/agents.service';
+import { newId } from '../ids';
+import { runView, type RunRow } from './run-rows';
+import { RunWorker } from './run-worker';
+
+/** Longest an invoke with wait: true is held; the gateway's deadline for it is longer. */
+export const WAIT_LIMIT_MS = 290_000;
+
+/** Spec 000's invoke and status, and the conversations and messages they leave. */
+@Injectable()
+export class RunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agents: AgentsService,
+    private readonly worker: RunWorker,
+  ) {}
+
+  async invoke(input: InvokeRequest): Promise<RunView> {
+    const run = (input.idempotencyKey && (await this.byIdempotencyKey(input))) || (await this.enqueue(input));
+    this.worker.kick();
+    return runView(input.wait ? await this.waitFor(run) : run);
+  }
+
+  async status(input: RunStatusRequest): Promise<RunView> {
+    const [row] = await this.dataSource.query(
+      `SELECT * FROM runs WHERE conversation_id = $1 AND agent_id = $2 AND tenant_id = $3 ORDER BY created_at DESC LIMIT 1`,
+      [input.conversationId, input.agentId, input.tenantId],
+    );
+    if (!row) throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${input.conversationId} not found`, 'conversationId');
+    return runView(row);
+  }
+
+  async conversations(input: ConversationsRequest): Promise<Page<ConversationView>> {
+    await this.agents.get(input);
+    const rows = await this.dataSource.query(
+      `SELECT c.id, c.agent_id, c.created_at, c.updated_at,
+              (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id)::int AS messages,
+              count(*) OVER ()::int AS total
+         FROM conversations c WHERE c.agent_id = $1 AND c.tenant_id = $2
+        ORDER BY c.updated_at DESC, c.id LIMIT $3 OFFSET $4`,
+      [input.agentId, input.tenantId, input.limit, (input.page - 1) * input.limit],
+    );
+    return {
+      data: rows.map((r: Record<string, unknown> & { created_at: Date; updated_at: Date }) => ({
+        id: r.id,
+        agent_id: r.agent_id,
+        created_at: r.created_at.toISOString(),
+        updated_at: r.updated_at.toISOString(),
+        messages: r.messages,
+      })),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  async messages(input: MessagesRequest): Promise<Page<MessageView>> {
+    await this.conversation(this.dataSource.manager, input);
+    const rows = await this.dataSource.query(
+      `SELECT id, role, content, tool_calls, input_tokens, output_tokens, run_id, created_at, count(*) OVER ()::int AS total
+         FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3`,
+      [input.conversationId, input.limit, (input.page - 1) * input.limit],
+    );
+    return {
+      data: rows.map(({ total: _t, created_at, ...r }: MessageView & { total: number; created_at: Date }) => ({ ...r, created_at: created_at.toISOString() })),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  private async enqueue(input: InvokeRequest): Promise<RunRow> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.agents.find(manager, input);
+      const conversationId = input.conversationId
+        ? (await this.conversation(manager, { ...input, conversationId: input.conversationId })).id
+        : (
+            await manager.query(`INSERT INTO conversations (id, tenant_id, agent_id) VALUES ($1, $2, $3) RETURNING id`, [
+              newId('conv'),
+              input.tenantId,
+              input.agentId,
+            ])
+          )[0].id;
+      const [row] = await manager.query(
+        `INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
+         ON CONFLICT (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING *`,
+        [newId('run'), input.tenantId, input.agentId, conversationId, input.trigger, input.message, JSON.stringify(input.memoryQuota), input.idempotencyKey ?? null],
+      );
+      if (row) return row;
+      // The same key raced in from a retry: the first run stands (this transaction's new
+      // conversation is rolled back with it).
+      throw new IdempotentReplay();
+    }).catch(async (error) => {
+      if (error instanceof IdempotentReplay) return (await this.byIdempotencyKey(input))!;
+      throw error;
+    });
+  }
+
+  private async byIdempotencyKey(input: InvokeRequest): Promise<RunRow | undefined> {
+    const [row] = await this.dataSource.query(`SELECT * FROM runs WHERE agent_id = $1 AND tenant_id = $2 AND idempotency_key = $3`, [
+      input.agentId,
+      input.tenantId,
+      input.idempotencyKey,
+    ]);
+    return row;
+  }
+
+  private async conversation(manager: EntityManager, ref: { tenantId: string; agentId: string; conversationId: string }): Promise<{ id: string }> {
+    const [row] = await manager.query(`SELECT id FROM conversations WHERE id = $1 AND agent_id = $2 AND tenant_id = $3`, [
+      ref.conversationId,
+      ref.agentId,
+      ref.tenantId,
+    ]);
+    if (!row) throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${ref.conversationId} not found`, 'conversation_id');
+    return row;
+  }
+
+  /** Until the run ends (here or on another replica) or the wait limit passes. */
+  private async waitFor(run: RunRow): Promise<RunRow> {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    for (;;) {
+      // Woken at once when this replica runs it; a run elsewhere is seen on the next look.
+      const finished = this.worker.whenFinished(run.id, Math.max(0, Math.min(500, deadline - Date.now())));
+      const [row]: RunRow[] = await this.dataSource.query(`SELECT * FROM runs WHERE id = $1`, [run.id]);
+      if (row.status === 'completed' || row.status === 'failed' || Date.now() >= deadline) return row;
+      await finished;
+    }
+  }
+}
+
+class IdempotentReplay extends Error {}

@@ -1,0 +1,160 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  AgentCommands,
+  DomainError,
+  ErrorCodes,
+  type AgentView,
+  type ConversationView,
+  type MessageView,
+  type Page,
+  type RunView,
+} from '@hb/contracts';
+import { CommandClient } from '@hb/platform';
+import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { tenantOf } from '../auth/tenant-of';
+import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
+import { CreateAgentDto, IDEMPOTENCY_KEY, InvokeDto, PageQuery, UpdateAgentDto } from './dto/agent.dto';
+
+/** A client of spec 000 waits up to 300 s for a synchronous invoke; the runtime answers by 290 s. */
+const INVOKE_WAIT_TIMEOUT_MS = 300_000;
+
+/** The Agent API: agents (management), invoke and status (spec 000), conversations and messages. */
+@ApiTags('Agent API')
+@ApiBearerAuth()
+@Controller('api/v1/agents')
+export class AgentsController {
+  constructor(
+    private readonly commands: CommandClient,
+    private readonly quotas: MemoryQuotaResolver,
+  ) {}
+
+  @Post()
+  @Access({ scope: 'write:agents' })
+  @ApiOperation({ summary: 'Create an agent: name, instructions (system prompt), model, max_tokens, tools_enabled, heartbeat.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateAgentDto): Promise<AgentView> {
+    const { tenantId, ...fields } = body;
+    return this.commands.request('agent-runtime', AgentCommands.Create, { ...fields, tenantId: tenantOf(principal, tenantId) });
+  }
+
+  @Get()
+  @Access({ scope: 'read:agents' })
+  @ApiOperation({ summary: "List the tenant's agents, newest first: {data, total}." })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<AgentView>> {
+    return this.commands.request('agent-runtime', AgentCommands.List, {
+      tenantId: tenantOf(principal, query.tenantId),
+      page: query.page ?? 1,
+      limit: query.limit ?? 20,
+    });
+  }
+
+  @Get(':agentId')
+  @Access({ scope: 'read:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: 'One agent.' })
+  get(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<AgentView> {
+    return this.commands.request('agent-runtime', AgentCommands.Get, { tenantId: tenantOf(principal, query.tenantId), agentId });
+  }
+
+  @Patch(':agentId')
+  @Access({ scope: 'write:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: 'Change an agent; fields left out stay as they are.' })
+  update(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
+    const { tenantId, ...fields } = body;
+    return this.commands.request('agent-runtime', AgentCommands.Update, { ...fields, tenantId: tenantOf(principal, tenantId), agentId });
+  }
+
+  @Delete(':agentId')
+  @HttpCode(204)
+  @Access({ scope: 'write:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: 'Delete an agent with its conversations. 204 No Content.' })
+  async remove(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<void> {
+    await this.commands.request('agent-runtime', AgentCommands.Delete, { tenantId: tenantOf(principal, query.tenantId), agentId });
+  }
+
+  @Post(':agentId/invoke')
+  @Access({ scope: 'invoke:agents', agentParam: 'agentId' })
+  @ApiOperation({
+    summary:
+      'Invoke the agent (spec 000). wait: true answers {status, response, conversation_id} when the run ends; otherwise 202 with conversation_id at once. ' +
+      'conversation_id continues a conversation (its runs go one at a time, in order); an Idempotency-Key header makes a retry return the first run.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any printable ASCII up to 200 characters.' })
+  @ApiResponse({ status: 200, schema: { example: { status: 'completed', response: 'Hello! How can I help?', conversation_id: 'conv_xyz789', run_id: 'run_abc' } } })
+  @ApiResponse({ status: 202, schema: { example: { status: 'pending', conversation_id: 'conv_xyz789', run_id: 'run_abc' } } })
+  async invoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agentId') agentId: string,
+    @Body() body: InvokeDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RunView> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError(ErrorCodes.ValidationError, 'Idempotency-Key must be 1 to 200 printable ASCII characters', 'Idempotency-Key');
+    }
+    const tenantId = tenantOf(principal, body.tenantId);
+    const wait = body.wait ?? false;
+    const run = await this.commands.request(
+      'agent-runtime',
+      AgentCommands.Invoke,
+      {
+        tenantId,
+        agentId,
+        message: body.message,
+        conversationId: body.conversation_id,
+        idempotencyKey,
+        wait,
+        trigger: 'api',
+        memoryQuota: await this.quotas.resolve(principal, tenantId),
+      },
+      { tenantId, ...(wait ? { timeoutMs: INVOKE_WAIT_TIMEOUT_MS } : {}) },
+    );
+    res.status(wait ? 200 : 202);
+    return run;
+  }
+
+  @Get(':agentId/invoke/:conversationId/status')
+  @Access({ scope: 'invoke:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: "The conversation's latest run: pending | running | completed (with response) | failed (with error)." })
+  status(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agentId') agentId: string,
+    @Param('conversationId') conversationId: string,
+    @Query() query: TenantQuery,
+  ): Promise<RunView> {
+    return this.commands.request('agent-runtime', AgentCommands.RunStatus, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
+  }
+
+  @Get(':agentId/conversations')
+  @Access({ scope: 'read:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: "The agent's conversations, most recently active first: {data, total}." })
+  conversations(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: PageQuery): Promise<Page<ConversationView>> {
+    return this.commands.request('agent-runtime', AgentCommands.Conversations, {
+      tenantId: tenantOf(principal, query.tenantId),
+      agentId,
+      page: query.page ?? 1,
+      limit: query.limit ?? 20,
+    });
+  }
+
+  @Get(':agentId/conversations/:conversationId/messages')
+  @Access({ scope: 'read:agents', agentParam: 'agentId' })
+  @ApiOperation({ summary: "A conversation's messages, newest first, with tool calls and token counts: {data, total}." })
+  messages(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agentId') agentId: string,
+    @Param('conversationId') conversationId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<MessageView>> {
+    return this.commands.request('agent-runtime', AgentCommands.Messages, {
+      tenantId: tenantOf(principal, query.tenantId),
+      agentId,
+      conversationId,
+      page: query.page ?? 1,
+      limit: query.limit ?? 20,
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { AuthModule } from '../auth/auth.module';
+import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
+import { TenantsModule } from '../tenants/tenants.module';
+import { AgentKeysController } from './agent-keys.controller';
+import { AgentsController } from './agents.controller';
+
+@Module({
+  imports: [AuthModule, TenantsModule, ApiKeysModule],
+  controllers: [AgentsController, AgentKeysController],
+  providers: [MemoryQuotaResolver],
+})
+export class AgentsModule {}

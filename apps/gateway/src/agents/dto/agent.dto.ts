@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE } from '@hb/contracts';
+
+/** Everything of an agent but its name (required on create, optional on update). */
+class AgentSettingsDto {
+  @ApiPropertyOptional({ description: 'The system prompt.', example: 'You answer customer questions briefly and kindly.' })
+  @IsOptional() @IsString() @MaxLength(MAX_AGENT_INSTRUCTIONS)
+  instructions?: string;
+
+  @ApiPropertyOptional({ description: "The model; the deployment's ANTHROPIC_MODEL when unset.", example: 'claude-sonnet-4-5' })
+  @IsOptional() @IsString() @Length(1, 200)
+  model?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 64000, default: 4096 })
+  @IsOptional() @IsInt() @Min(1) @Max(64_000)
+  max_tokens?: number;
+
+  @ApiPropertyOptional({ description: 'The remember and recall tools.', default: true })
+  @IsOptional() @IsBoolean()
+  tools_enabled?: boolean;
+
+  @ApiPropertyOptional({ description: "The Heartbeat API's flag: heartbeats may run this agent.", default: false })
+  @IsOptional() @IsBoolean()
+  heartbeat?: boolean;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.', example: 'user_12345' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
+
+export class CreateAgentDto extends AgentSettingsDto {
+  @ApiProperty({ example: 'Support assistant', minLength: 1, maxLength: 200 })
+  @IsString() @Length(1, 200)
+  name!: string;
+}
+
+export class UpdateAgentDto extends AgentSettingsDto {
+  @ApiPropertyOptional({ example: 'Support assistant', minLength: 1, maxLength: 200 })
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
+
+export class InvokeDto {
+  @ApiProperty({ description: 'The message to send to the agent.', example: 'Hello agent!' })
+  @IsString() @Length(1, MAX_INVOKE_MESSAGE)
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'true: answer when the run ends. false (default): 202 at once, then poll the status.', default: false })
+  @IsOptional() @IsBoolean()
+  wait?: boolean;
+
+  @ApiPropertyOptional({ description: 'Continue this conversation instead of starting one.', example: 'conv_xyz789' })
+  @IsOptional() @IsString() @Length(1, 64)
+  conversation_id?: string;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
+
+export class CreateAgentKeyDto {
+  @ApiProperty({ example: 'Zapier integration', minLength: 1, maxLength: 100 })
+  @IsString() @Length(1, 100)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Unix seconds.' })
+  @IsOptional() @IsInt()
+  expiresAt?: number;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
+
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -1,0 +1,130 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { defineCommand } from './command';
+import { MemoryQuota } from './memory.commands';
+
+export const MAX_AGENT_INSTRUCTIONS = 50_000;
+export const MAX_INVOKE_MESSAGE = 100_000;
+export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** An agent as the Agent API shows it (its plain, snake_case bodies). */
+export interface AgentView {
+  id: string;
+  name: string;
+  instructions: string;
+  model: string | null;
+  max_tokens: number;
+  tools_enabled: boolean;
+  heartbeat: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Everything of an agent but its name (required on create, optional on update). */
+export class AgentFields {
+  @IsOptional() @IsString() @MaxLength(MAX_AGENT_INSTRUCTIONS) instructions?: string;
+  /** null: the deployment's ANTHROPIC_MODEL. */
+  @IsOptional() @IsString() @Length(1, 200) model?: string | null;
+  @IsOptional() @IsInt() @Min(1) @Max(64_000) max_tokens?: number;
+  @IsOptional() @IsBoolean() tools_enabled?: boolean;
+  @IsOptional() @IsBoolean() heartbeat?: boolean;
+}
+
+export class CreateAgentRequest extends AgentFields {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @Length(1, 200) name!: string;
+}
+
+export class AgentRef {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+}
+
+export class UpdateAgentRequest extends AgentFields {
+  @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+}
+
+export class PageRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsInt() @Min(1) page!: number;
+  @IsInt() @Min(1) @Max(100) limit!: number;
+}
+
+export class ConversationsRequest extends PageRequest {
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+}
+
+export class MessagesRequest extends ConversationsRequest {
+  @IsString() @MinLength(1) @MaxLength(64) conversationId!: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+}
+
+export interface ConversationView {
+  id: string;
+  agent_id: string;
+  created_at: string;
+  updated_at: string;
+  messages: number;
+}
+
+export interface MessageView {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  tool_calls: Array<{ id: string; name: string; input: unknown; output?: unknown }>;
+  input_tokens: number;
+  output_tokens: number;
+  run_id: string;
+  created_at: string;
+}
+
+export class InvokeRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+  @IsString() @Length(1, MAX_INVOKE_MESSAGE) message!: string;
+  /** Continue this conversation; a new one otherwise. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) conversationId?: string;
+  /** A retried invoke with the same key returns the first run. */
+  @IsOptional() @IsString() @Matches(/^[\x21-\x7e]{1,200}$/) idempotencyKey?: string;
+  @IsBoolean() wait!: boolean;
+  @IsIn(['api', 'heartbeat']) trigger!: 'api' | 'heartbeat';
+  /** What the remember tool may store, from the tenant's plan. */
+  @ValidateNested() @Type(() => MemoryQuota) memoryQuota!: MemoryQuota;
+}
+
+export class RunStatusRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) conversationId!: string;
+}
+
+/** A run as the Agent API shows it: spec 000's {status, response, conversation_id} and more. */
+export interface RunView {
+  run_id: string;
+  status: RunStatus;
+  conversation_id: string;
+  response?: string;
+  error?: { code: string; message: string };
+  usage?: { input_tokens: number; output_tokens: number; credits: number };
+  created_at: string;
+  finished_at?: string;
+}
+
+export const AgentCommands = {
+  Create: defineCommand<CreateAgentRequest, AgentView>('agent.create', CreateAgentRequest),
+  Get: defineCommand<AgentRef, AgentView>('agent.get', AgentRef),
+  List: defineCommand<PageRequest, Page<AgentView>>('agent.list', PageRequest),
+  Update: defineCommand<UpdateAgentRequest, AgentView>('agent.update', UpdateAgentRequest),
+  Delete: defineCommand<AgentRef, { id: string }>('agent.delete', AgentRef),
+  Invoke: defineCommand<InvokeRequest, RunView>('agent.invoke', InvokeRequest),
+  RunStatus: defineCommand<RunStatusRequest, RunView>('agent.run-status', RunStatusRequest),
+  Conversations: defineCommand<ConversationsRequest, Page<ConversationView>>('agent.conversations', ConversationsRequest),
+  Messages: defineCommand<MessagesRequest, Page<MessageView>>('agent.messages', MessagesRequest),
+} as const;

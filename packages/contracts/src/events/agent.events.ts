@@ -1,0 +1,14 @@
+import type { RunView } from '../commands/agent.commands';
+
+/** Events the agent runtime publishes on Topics.AgentEvents, for webhooks and the scheduler. */
+export const AgentEventTypes = {
+  RunCompleted: 'agent.run.completed',
+  RunFailed: 'agent.run.failed',
+} as const;
+
+export interface AgentRunEventPayload extends RunView {
+  agent_id: string;
+  tenant_id: string;
+  trigger: 'api' | 'heartbeat';
+  duration_ms: number;
+}

@@ -1,0 +1,302 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ScriptedAnthropic, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { ServiceProcess, migrate } from './support/processes';
+
+/** The last user turn's text, or the tool results it carries. */
+function lastUserTurn(request: ScriptedRequest): { text: string; toolResults: string[] } {
+  const last = request.body.messages.at(-1)!;
+  if (typeof last.content === 'string') return { text: last.content, toolResults: [] };
+  const blocks = last.content as Array<{ type: string; text?: string; content?: string }>;
+  return {
+    text: blocks.flatMap((b) => (b.type === 'text' ? [b.text!] : [])).join(''),
+    toolResults: blocks.flatMap((b) => (b.type === 'tool_result' ? [String(b.content)] : [])),
+  };
+}
+
+/**
+ * The scripted model: "remember: X" and "recall: X" make it call the tool, then answer with what
+ * the tool returned; "slow N" answers after N ms; "fail" is a 400; anything else is echoed with
+ * 1,000 input and 250 output tokens.
+ */
+function script(request: ScriptedRequest): ScriptedTurn {
+  const { text, toolResults } = lastUserTurn(request);
+  if (toolResults.length) return { text: `Tool said: ${toolResults.join(' | ')}` };
+  const [, remember] = /^remember: (.+)$/.exec(text) ?? [];
+  if (remember) return { toolUses: [{ name: 'remember', input: { content: remember, type: 'semantic', confidence: 0.92 } }] };
+  const [, recall] = /^recall: (.+)$/.exec(text) ?? [];
+  if (recall) return { toolUses: [{ name: 'recall', input: { query: recall } }] };
+  const [, slow] = /^slow (\d+)/.exec(text) ?? [];
+  if (slow) return { text: `slow reply to ${text}`, delayMs: Number(slow) };
+  if (text.startsWith('fail')) return { error: { status: 400, type: 'invalid_request_error', message: 'scripted refusal' } };
+  return { text: `Hello! You said: ${text}`, usage: { input_tokens: 1000, output_tokens: 250 } };
+}
+
+describe('Agent API through the gateway (spec 000)', () => {
+  const namespace = `agt${randomBytes(3).toString('hex')}`;
+  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
+  const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const env = {
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    KAFKA_BROKERS: brokers,
+    KAFKA_NAMESPACE: namespace,
+    HB_ADMIN_KEY: adminKey,
+    LOG_LEVEL: 'warn',
+  };
+  const model = new ScriptedAnthropic(script);
+  const gateway = new ServiceProcess('gateway', 13200, env);
+  const runtime = new ServiceProcess('agent-runtime', 13201, env);
+  const memory = new ServiceProcess('memory', 13203, env);
+  const events: Array<{ type: string; payload: Record<string, unknown> }> = [];
+  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
+
+  async function call(method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function aTenantWithAgent(): Promise<{ tenantId: string; key: string; agentId: string; agentKey: string }> {
+    const tenantId = `tenant_${randomBytes(4).toString('hex')}`;
+    await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e' });
+    const key = (await call('POST', '/api/v1/api-keys', adminKey, { name: 'k', tenantId })).body.data.plainKey;
+    const agent = await call('POST', '/api/v1/agents', key, { name: 'Helper', instructions: 'Be brief.' });
+    const agentKey = (await call('POST', `/api/v1/agents/${agent.body.id}/api-keys`, key, { name: 'integration' })).body.plainKey;
+    return { tenantId, key, agentId: agent.body.id, agentKey };
+  }
+
+  async function pollUntilDone(agentId: string, conversationId: string, key: string) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await call('GET', `/api/v1/agents/${agentId}/invoke/${conversationId}/status`, key);
+      if (['completed', 'failed'].includes(res.body.status) || Date.now() > deadline) return res;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    await Promise.all([migrate('gateway', env), migrate('memory', env), migrate('agent-runtime', env)]);
+    await model.start();
+    memory.start();
+    runtime.start({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model', RUN_TIMEOUT_MS: '3000' });
+    await Promise.all([memory.waitForReadiness(200), runtime.waitForReadiness(200)]);
+    gateway.start();
+    await gateway.waitForReadiness(200);
+    await reader.connect();
+    await reader.subscribe({ topic: `${namespace}.agent.events.v1`, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
+  });
+
+  afterAll(async () => {
+    await reader.disconnect();
+    await Promise.all([gateway.stop(), runtime.stop(), memory.stop(), model.stop()]);
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
+    if (topics.length) await admin.deleteTopics({ topics });
+    await admin.disconnect();
+  });
+
+  describe('agents', () => {
+    it('creates, reads, lists, changes and deletes an agent', async () => {
+      const { key, agentId } = await aTenantWithAgent();
+      const got = await call('GET', `/api/v1/agents/${agentId}`, key);
+      expect(got.status).toBe(200);
+      expect(got.body).toMatchObject({ id: agentId, name: 'Helper', instructions: 'Be brief.', model: null, max_tokens: 4096, tools_enabled: true, heartbeat: false });
+      const changed = await call('PATCH', `/api/v1/agents/${agentId}`, key, { heartbeat: true, max_tokens: 512 });
+      expect(changed.body).toMatchObject({ heartbeat: true, max_tokens: 512, name: 'Helper' });
+      const listed = await call('GET', '/api/v1/agents', key);
+      expect(listed.body).toMatchObject({ total: 1, data: [{ id: agentId }] });
+      expect((await call('DELETE', `/api/v1/agents/${agentId}`, key)).status).toBe(204);
+      expect((await call('GET', `/api/v1/agents/${agentId}`, key)).status).toBe(404);
+    });
+
+    it.each([
+      ['name', {}],
+      ['name', { name: '' }],
+      ['max_tokens', { name: 'x', max_tokens: 0 }],
+      ['tools_enabled', { name: 'x', tools_enabled: 'yes' }],
+    ])('answers 400 naming %s', async (field, body) => {
+      const { key } = await aTenantWithAgent();
+      const res = await call('POST', '/api/v1/agents', key, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field });
+    });
+
+    it("never shows another tenant's agent", async () => {
+      const a = await aTenantWithAgent();
+      const b = await aTenantWithAgent();
+      expect((await call('GET', `/api/v1/agents/${a.agentId}`, b.key)).status).toBe(404);
+      expect((await call('POST', `/api/v1/agents/${a.agentId}/invoke`, b.key, { message: 'hi', wait: true })).status).toBe(404);
+    });
+
+    it('keeps agent keys to their agent, several active at once, revocable', async () => {
+      const { key, agentId, agentKey } = await aTenantWithAgent();
+      const other = await call('POST', '/api/v1/agents', key, { name: 'Other' });
+      expect((await call('POST', `/api/v1/agents/${other.body.id}/invoke`, agentKey, { message: 'hi' })).body.error.code).toBe('AGENT_MISMATCH');
+      const second = (await call('POST', `/api/v1/agents/${agentId}/api-keys`, key, { name: 'rotation' })).body;
+      expect(second.plainKey).toMatch(/^hb_agent_/);
+      const keys = await call('GET', `/api/v1/agents/${agentId}/api-keys`, key);
+      expect(keys.body.total).toBe(2);
+      expect((await call('POST', `/api/v1/agents/${agentId}/api-keys/${second.id}/revoke`, key)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect((await call('POST', `/api/v1/agents/${agentId}/invoke`, second.plainKey, { message: 'hi' })).status).toBe(401);
+      expect((await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'hi' })).status).toBe(202);
+    });
+  });
+
+  describe('invoke', () => {
+    it("answers the spec's synchronous cURL request verbatim", async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const res = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, '{"message": "Hello agent!", "wait": true}');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'completed', response: 'Hello! You said: Hello agent!', conversation_id: expect.stringMatching(/^conv_/) });
+      expect(res.body.usage).toEqual({ input_tokens: 1000, output_tokens: 250, credits: 2 });
+      const sent = model.requests.at(-1)!.body;
+      expect(sent).toMatchObject({ model: 'scripted-model', max_tokens: 4096, messages: [{ role: 'user', content: 'Hello agent!' }] });
+      expect(String(sent.system)).toContain('Be brief.');
+    });
+
+    it("answers the spec's JavaScript request: status and response destructured", async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const response = await fetch(`${gateway.url}/api/v1/agents/${agentId}/invoke`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${agentKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: 'Hello agent!', wait: true }),
+      });
+      const { status, response: reply } = await response.json();
+      expect(status).toBe('completed');
+      expect(reply).toBe('Hello! You said: Hello agent!');
+    });
+
+    it('fires and polls (async): 202 at once, then pending or running, then completed', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, '{"message": "slow 300 hello"}');
+      expect(fired.status).toBe(202);
+      expect(['pending', 'running']).toContain(fired.body.status);
+      const conversationId = fired.body.conversation_id;
+      const early = await call('GET', `/api/v1/agents/${agentId}/invoke/${conversationId}/status`, agentKey);
+      expect(['pending', 'running']).toContain(early.body.status);
+      const done = await pollUntilDone(agentId, conversationId, agentKey);
+      expect(done.body).toMatchObject({ status: 'completed', response: 'slow reply to slow 300 hello', conversation_id: conversationId });
+      expect((await call('GET', `/api/v1/agents/${agentId}/invoke/conv_unknown/status`, agentKey)).status).toBe(404);
+    });
+
+    it('continues a conversation with its history, and lists conversations and messages', async () => {
+      const { key, agentId, agentKey } = await aTenantWithAgent();
+      const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'first', wait: true });
+      const conversationId = first.body.conversation_id;
+      await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'second', wait: true, conversation_id: conversationId });
+      expect(model.requests.at(-1)!.body.messages).toEqual([
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: 'Hello! You said: first' },
+        { role: 'user', content: 'second' },
+      ]);
+      const conversations = await call('GET', `/api/v1/agents/${agentId}/conversations`, key);
+      expect(conversations.body).toMatchObject({ total: 1, data: [{ id: conversationId, messages: 4 }] });
+      const messages = await call('GET', `/api/v1/agents/${agentId}/conversations/${conversationId}/messages`, key);
+      expect(messages.body.total).toBe(4);
+      expect(messages.body.data.map((m: { role: string; content: string }) => `${m.role}: ${m.content}`)).toEqual([
+        'assistant: Hello! You said: second',
+        'user: second',
+        'assistant: Hello! You said: first',
+        'user: first',
+      ]);
+      expect(messages.body.data[0]).toMatchObject({ input_tokens: 1000, output_tokens: 250, tool_calls: [] });
+      const unknown = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'x', conversation_id: 'conv_nope' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.field).toBe('conversation_id');
+    });
+
+    it('remembers through the memory service, then recalls what it stored', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const stored = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, {
+        message: 'remember: The customer prefers email over phone calls',
+        wait: true,
+      });
+      expect(stored.body).toMatchObject({ status: 'completed', response: expect.stringMatching(/^Tool said: \{"stored":"mem_/) });
+      const recalled = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'recall: how does the client like to be contacted', wait: true });
+      expect(recalled.body.status).toBe('completed');
+      expect(recalled.body.response).toContain('The customer prefers email over phone calls');
+      const memories = await call('GET', `/api/v1/agents/${agentId}/memory`, agentKey);
+      expect(memories.body).toMatchObject({
+        total: 1,
+        data: [{ type: 'semantic', content: 'The customer prefers email over phone calls', confidence: 0.92, source_conversation: stored.body.conversation_id }],
+      });
+    });
+
+    it('returns the first run to a retry with the same Idempotency-Key', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const asked = model.requests.length;
+      const headers = { 'Idempotency-Key': `retry-${randomBytes(4).toString('hex')}` };
+      const [a, b] = await Promise.all([
+        call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'once only', wait: true }, headers),
+        call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'once only', wait: true }, headers),
+      ]);
+      const c = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'once only' }, headers);
+      expect(a.body.run_id).toBe(b.body.run_id);
+      expect(c.body).toMatchObject({ run_id: a.body.run_id, status: 'completed', conversation_id: a.body.conversation_id });
+      expect(model.requests.length - asked).toBe(1);
+      const bad = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'x' }, { 'Idempotency-Key': 'has space' });
+      expect(bad.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'Idempotency-Key' });
+    });
+
+    it('queues a second invoke on a busy conversation behind the first, never interleaved', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'seed', wait: true });
+      const conversation_id = first.body.conversation_id;
+      const before = model.requests.length;
+      const [slow, next] = await Promise.all([
+        call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 600 first', wait: true, conversation_id }),
+        new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
+          call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'then this', wait: true, conversation_id }),
+        ),
+      ]);
+      expect(slow.body.status).toBe('completed');
+      expect(next.body.status).toBe('completed');
+      const asked = model.requests.slice(before).map((r) => r.body.messages);
+      expect(asked).toHaveLength(2);
+      // The second run saw the first one's answer: it started after the first had ended.
+      expect(asked[1].at(-2)).toEqual({ role: 'assistant', content: 'slow reply to slow 600 first' });
+    });
+
+    it('fails a run that outlives its timeout, and one the model refuses, saying why', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const late = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 5000', wait: true });
+      expect(late.body).toMatchObject({ status: 'failed', error: { code: 'run_timeout' } });
+      const refused = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'fail please', wait: true });
+      expect(refused.body).toMatchObject({ status: 'failed', error: { code: 'model_error', message: expect.stringContaining('HTTP 400') } });
+      const status = await call('GET', `/api/v1/agents/${agentId}/invoke/${refused.body.conversation_id}/status`, agentKey);
+      expect(status.body).toMatchObject({ status: 'failed', error: { code: 'model_error' } });
+    });
+
+    it('publishes agent.run.completed and agent.run.failed with tokens and credits', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const ok = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'event please', wait: true });
+      const bad = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'fail again', wait: true });
+      const deadline = Date.now() + 10_000;
+      const find = (runId: string) => events.find((e) => e.payload.run_id === runId);
+      while ((!find(ok.body.run_id) || !find(bad.body.run_id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(find(ok.body.run_id)).toMatchObject({
+        type: 'agent.run.completed',
+        payload: { agent_id: agentId, trigger: 'api', status: 'completed', usage: { input_tokens: 1000, output_tokens: 250, credits: 2 } },
+      });
+      expect(find(bad.body.run_id)).toMatchObject({ type: 'agent.run.failed', payload: { status: 'failed', error: { code: 'model_error' } } });
+    });
+
+    it('answers 400 naming message, and 401 without a key', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const res = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { wait: true });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'message' });
+      const anonymous = await fetch(`${gateway.url}/api/v1/agents/${agentId}/invoke`, { method: 'POST' });
+      expect(anonymous.status).toBe(401);
+    });
+  });
+});
