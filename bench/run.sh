@@ -8,3 +8,4 @@ pnpm exec tsc -p tsconfig.json
 node dist/gateway-roundtrip.js
 node dist/gateway-auth-overhead.js
 node dist/memory-search.js
+node dist/agent-invoke.js

@@ -14,6 +14,8 @@ import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
 const POLL_MS = 250;
 /** A run past its deadline by this much has lost its worker (a crash): it is failed for it. */
 const ORPHAN_GRACE_MS = 5000;
+/** How often a replica looks for such runs. */
+const ORPHAN_CHECK_MS = 2000;
 /** Conversation turns given to the model as history. */
 const HISTORY_MESSAGES = 40;
 
@@ -33,6 +35,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private pumping = false;
   private again = false;
   private stopping = false;
+  private orphansCheckedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -98,7 +101,10 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async pump(): Promise<void> {
-    await this.failOrphans();
+    if (Date.now() - this.orphansCheckedAt >= ORPHAN_CHECK_MS) {
+      this.orphansCheckedAt = Date.now();
+      await this.failOrphans();
+    }
     while (this.running.size < this.env.RUN_CONCURRENCY && !this.stopping) {
       const run = await this.claim();
       if (!run) return;
@@ -140,10 +146,6 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     try {
       const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
       const history = await this.history(run.conversation_id);
-      await this.dataSource.query(
-        `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks) VALUES ($1, $2, $3, 'user', $4, $5)`,
-        [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }])],
-      );
       const result = await this.turn.run(run, agent, { history, signal: controller.signal, maxRounds: this.env.MAX_TOOL_ROUNDS });
       await this.finish(run, { result });
     } catch (error) {
@@ -176,11 +178,19 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     return merged;
   }
 
-  /** Records the end of a run and its event in one transaction; a run already ended stays so. */
+  /**
+   * Records the end of a run, the user's message, the answer and the event in one transaction; a
+   * run already ended (by the orphan check) stays so.
+   */
   private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }): Promise<void> {
     await this.outbox.transaction(async (manager, emit) => {
       const ended = 'result' in outcome ? await this.complete(manager, run, outcome.result) : await this.fail(manager, run, outcome.failure);
       if (!ended) return;
+      await manager.query(
+        `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
+        [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
+      );
+      if ('result' in outcome) await this.answer(manager, run, outcome.result);
       emit(this.event(ended));
     });
   }
@@ -192,7 +202,10 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         WHERE id = $1 AND status = 'running' RETURNING *`,
       [run.id, result.text, result.inputTokens, result.outputTokens, credits],
     );
-    if (!rows.length) return undefined;
+    return rows[0];
+  }
+
+  private async answer(manager: EntityManager, run: RunRow, result: TurnResult): Promise<void> {
     await manager.query(
       `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, tool_calls, input_tokens, output_tokens)
        VALUES ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8)`,
@@ -208,7 +221,6 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       ],
     );
     await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
-    return rows[0];
   }
 
   private async fail(manager: EntityManager, run: RunRow, failure: RunFailure): Promise<RunRow | undefined> {

@@ -64,12 +64,16 @@ export class CommandServer {
   async start(): Promise<void> {
     const consumer = this.bus.consumer(`${this.service}.commands`, LOW_LATENCY_CONSUMER);
     this.consumer = consumer;
+    // Started only after the first fetch: a new group's starting offset is fixed then, so no
+    // command sent after start can fall before it.
+    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: false });
     await consumer.run({
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => this.dispatch(message),
     });
+    await fetched;
   }
 
   async stop(): Promise<void> {
