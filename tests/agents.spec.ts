@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { ScriptedAnthropic, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { ServiceProcess, migrate } from './support/processes';
+import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 /** The last user turn's text, or the tool results it carries. */
 function lastUserTurn(request: ScriptedRequest): { text: string; toolResults: string[] } {
@@ -36,14 +36,7 @@ describe('Agent API through the gateway (spec 000)', () => {
   const namespace = `agt${randomBytes(3).toString('hex')}`;
   const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
   const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const env = {
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
-    KAFKA_BROKERS: brokers,
-    KAFKA_NAMESPACE: namespace,
-    HB_ADMIN_KEY: adminKey,
-    LOG_LEVEL: 'warn',
-  };
+  const env = e2eEnv(namespace, adminKey);
   const model = new ScriptedAnthropic(script);
   const gateway = new ServiceProcess('gateway', 13200, env);
   const runtime = new ServiceProcess('agent-runtime', 13201, env);

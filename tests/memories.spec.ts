@@ -3,20 +3,13 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandClient, JsonLogger, KafkaBus } from '@hb/platform';
 import { ScriptedAnthropic } from '@hb/testing';
-import { ServiceProcess, migrate } from './support/processes';
+import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 describe('Memory API through the gateway (spec 003)', () => {
   const namespace = `mem${randomBytes(3).toString('hex')}`;
   const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
   const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const env = {
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
-    KAFKA_BROKERS: brokers,
-    KAFKA_NAMESPACE: namespace,
-    HB_ADMIN_KEY: adminKey,
-    LOG_LEVEL: 'warn',
-  };
+  const env = e2eEnv(namespace, adminKey);
   const gateway = new ServiceProcess('gateway', 13100, env);
   const memory = new ServiceProcess('memory', 13103, env);
   // The model behind the decision chain's narrative.

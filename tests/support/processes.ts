@@ -100,3 +100,15 @@ export class ServiceProcess {
 export async function migrate(app: App, env: Record<string, string>): Promise<void> {
   await run(process.execPath, [join(ROOT, 'apps', app, 'dist/migrate.js')], { env: { ...process.env, ...env } });
 }
+
+/** The environment every service of one e2e suite shares: its own Kafka namespace and admin key. */
+export function e2eEnv(namespace: string, adminKey: string): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_NAMESPACE: namespace,
+    HB_ADMIN_KEY: adminKey,
+    LOG_LEVEL: 'warn',
+  };
+}

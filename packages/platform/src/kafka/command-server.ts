@@ -64,11 +64,13 @@ export class CommandServer {
   async start(): Promise<void> {
     const consumer = this.bus.consumer(`${this.service}.commands`, LOW_LATENCY_CONSUMER);
     this.consumer = consumer;
-    // Started only after the first fetch: a new group's starting offset is fixed then, so no
-    // command sent after start can fall before it.
+    // A new group starts from the earliest retained command, not the latest: a command sent
+    // while the group first joins (or to a partition whose leader was still being elected) would
+    // otherwise fall before the starting offset and never be answered. Older commands are past
+    // their deadline and dropped unread; later starts resume from committed offsets.
     const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
     await consumer.connect();
-    await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: false });
+    await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => this.dispatch(message),
