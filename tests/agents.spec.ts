@@ -269,6 +269,28 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(status.body).toMatchObject({ status: 'failed', error: { code: 'model_error' } });
     });
 
+    it('cancels a running run and the one queued behind it; neither answers', async () => {
+      const { key, agentId, agentKey } = await aTenantWithAgent();
+      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 2500 to cancel' });
+      const conversation_id = fired.body.conversation_id;
+      const queued = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'queued behind', conversation_id });
+      const deadline = Date.now() + 5000;
+      while ((await call('GET', `/api/v1/agents/${agentId}/invoke/${conversation_id}/status`, agentKey)).body.run_id !== queued.body.run_id && Date.now() < deadline);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the first run is at the model now
+      const asked = model.requests.length;
+      const started = Date.now();
+      const cancelled = await call('POST', `/api/v1/agents/${agentId}/invoke/${conversation_id}/cancel`, agentKey);
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ run_id: queued.body.run_id, status: 'failed', error: { code: 'cancelled' } });
+      expect(Date.now() - started).toBeLessThan(1000);
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      const after = await call('GET', `/api/v1/agents/${agentId}/invoke/${conversation_id}/status`, agentKey);
+      expect(after.body).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+      expect(model.requests.slice(asked).map((r) => lastUserTurn(r).text)).not.toContain('queued behind');
+      const messages = await call('GET', `/api/v1/agents/${agentId}/conversations/${conversation_id}/messages`, key);
+      expect(messages.body.data.filter((m: { role: string }) => m.role === 'assistant')).toEqual([]);
+    });
+
     it('publishes agent.run.completed and agent.run.failed with tokens and credits', async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const ok = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'event please', wait: true });

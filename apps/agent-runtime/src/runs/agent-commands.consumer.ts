@@ -23,6 +23,7 @@ export class AgentCommandsConsumer implements OnModuleInit {
     // is durable in Postgres before the handler waits.
     this.commands.handle(AgentCommands.Invoke, (input) => this.runs.invoke(input), { detached: true });
     this.commands.handle(AgentCommands.RunStatus, (input) => this.runs.status(input));
+    this.commands.handle(AgentCommands.Cancel, (input) => this.runs.cancel(input));
     this.commands.handle(AgentCommands.Conversations, (input) => this.runs.conversations(input));
     this.commands.handle(AgentCommands.Messages, (input) => this.runs.messages(input));
   }

@@ -43,6 +43,7 @@ export const RunErrors = {
   Timeout: 'run_timeout',
   ToolRoundsExceeded: 'tool_rounds_exceeded',
   Internal: 'internal_error',
+  Cancelled: 'cancelled',
 } as const;
 
 export class RunFailure extends Error {

@@ -101,6 +101,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async pump(): Promise<void> {
+    await this.abortEnded();
     if (Date.now() - this.orphansCheckedAt >= ORPHAN_CHECK_MS) {
       this.orphansCheckedAt = Date.now();
       await this.failOrphans();
@@ -229,6 +230,30 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       [run.id, JSON.stringify({ code: failure.code, message: failure.message })],
     );
     return rows[0];
+  }
+
+  /** Stops the model calls of runs ended meanwhile by someone else (a cancel, on any replica). */
+  private async abortEnded(): Promise<void> {
+    if (this.running.size === 0) return;
+    const ended: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM runs WHERE id = ANY($1) AND status <> 'running'`, [
+      [...this.running.keys()],
+    ]);
+    for (const { id } of ended) this.running.get(id)?.abort();
+  }
+
+  /** Ends the conversation's unfinished runs as cancelled, with their events; the latest run. */
+  async cancel(conversationId: string): Promise<RunRow[]> {
+    const cancelled = await this.outbox.transaction(async (manager, emit) => {
+      const [rows] = await manager.query(
+        `UPDATE runs SET status = 'failed', error = $2, finished_at = now()
+          WHERE conversation_id = $1 AND status IN ('pending', 'running') RETURNING *`,
+        [conversationId, JSON.stringify({ code: RunErrors.Cancelled, message: 'the run was cancelled' })],
+      );
+      for (const row of rows as RunRow[]) emit(this.event(row));
+      return rows as RunRow[];
+    });
+    for (const row of cancelled) this.running.get(row.id)?.abort();
+    return cancelled;
   }
 
   /** Runs whose worker died (deadline long past): failed with run_timeout, their event emitted. */

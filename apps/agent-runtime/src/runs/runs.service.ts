@@ -45,6 +45,12 @@ export class RunsService {
     return runView(row);
   }
 
+  async cancel(input: RunStatusRequest): Promise<RunView> {
+    const current = await this.status(input);
+    await this.worker.cancel(current.conversation_id);
+    return this.status(input);
+  }
+
   async conversations(input: ConversationsRequest): Promise<Page<ConversationView>> {
     await this.agents.get(input);
     const rows = await this.dataSource.query(

@@ -128,6 +128,21 @@ export class AgentsController {
     return this.commands.request('agent-runtime', AgentCommands.RunStatus, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
   }
 
+  @Post(':agentId/invoke/:conversationId/cancel')
+  @HttpCode(200)
+  @Access({ scope: 'invoke:agents', agentParam: 'agentId' })
+  @ApiOperation({
+    summary: "Cancel the conversation's unfinished runs: a running model call is stopped, queued runs never start. They end as failed with error code cancelled.",
+  })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('agentId') agentId: string,
+    @Param('conversationId') conversationId: string,
+    @Query() query: TenantQuery,
+  ): Promise<RunView> {
+    return this.commands.request('agent-runtime', AgentCommands.Cancel, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
+  }
+
   @Get(':agentId/conversations')
   @Access({ scope: 'read:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: "The agent's conversations, most recently active first: {data, total}." })

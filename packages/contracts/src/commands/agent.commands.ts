@@ -125,6 +125,8 @@ export const AgentCommands = {
   Delete: defineCommand<AgentRef, { id: string }>('agent.delete', AgentRef),
   Invoke: defineCommand<InvokeRequest, RunView>('agent.invoke', InvokeRequest),
   RunStatus: defineCommand<RunStatusRequest, RunView>('agent.run-status', RunStatusRequest),
+  /** Ends the conversation's unfinished runs as failed with error code `cancelled`. */
+  Cancel: defineCommand<RunStatusRequest, RunView>('agent.cancel', RunStatusRequest),
   Conversations: defineCommand<ConversationsRequest, Page<ConversationView>>('agent.conversations', ConversationsRequest),
   Messages: defineCommand<MessagesRequest, Page<MessageView>>('agent.messages', MessagesRequest),
 } as const;
