@@ -26,6 +26,8 @@ function script(request: ScriptedRequest): ScriptedTurn {
   if (remember) return { toolUses: [{ name: 'remember', input: { content: remember, type: 'semantic', confidence: 0.92 } }] };
   const [, recall] = /^recall: (.+)$/.exec(text) ?? [];
   if (recall) return { toolUses: [{ name: 'recall', input: { query: recall } }] };
+  const [, skill] = /^use skill: (.+)$/.exec(text) ?? [];
+  if (skill) return { toolUses: [{ name: 'load_skill', input: { name: skill } }] };
   const [, slow] = /^slow (\d+)/.exec(text) ?? [];
   if (slow) return { text: `slow reply to ${text}`, delayMs: Number(slow) };
   if (text.startsWith('fail')) return { error: { status: 400, type: 'invalid_request_error', message: 'scripted refusal' } };
@@ -141,6 +143,40 @@ describe('Agent API through the gateway (spec 000)', () => {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       expect((await call('POST', `/api/v1/agents/${agentId}/invoke`, second.plainKey, { message: 'hi' })).status).toBe(401);
       expect((await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'hi' })).status).toBe(202);
+    });
+  });
+
+  describe('skills', () => {
+    it('defines a skill, attaches it, and the model loads its instructions through a tool', async () => {
+      const { key, agentId, agentKey } = await aTenantWithAgent();
+      const skill = await call('POST', '/api/v1/skills', key, {
+        name: 'refund-emails',
+        description: 'How to write a refund email.',
+        instructions: 'Apologise once, state the amount and the date.',
+      });
+      expect(skill.status).toBe(201);
+      expect(skill.body).toMatchObject({ id: expect.stringMatching(/^skl_/), name: 'refund-emails' });
+      const duplicate = await call('POST', '/api/v1/skills', key, { name: 'refund-emails', description: 'd', instructions: 'i' });
+      expect(duplicate.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'name' });
+      const badName = await call('POST', '/api/v1/skills', key, { name: 'Refund Emails', description: 'd', instructions: 'i' });
+      expect(badName.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'name' });
+
+      const attached = await call('POST', `/api/v1/agents/${agentId}/skills/${skill.body.id}`, key);
+      expect(attached.body.skills).toEqual([{ id: skill.body.id, name: 'refund-emails', description: 'How to write a refund email.' }]);
+      const run = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'use skill: refund-emails', wait: true });
+      expect(run.body.response).toBe('Tool said: Apologise once, state the amount and the date.');
+      const first = model.requests.find((r) => lastUserTurn(r).text === 'use skill: refund-emails')!.body;
+      expect(String(first.system)).toContain('- refund-emails: How to write a refund email.');
+      expect(String(first.system)).not.toContain('Apologise once');
+      expect(first.tools?.map((t) => t.name)).toEqual(['remember', 'recall', 'load_skill']);
+
+      const other = await aTenantWithAgent();
+      expect((await call('POST', `/api/v1/agents/${other.agentId}/skills/${skill.body.id}`, other.key)).status).toBe(404);
+      const detached = await call('DELETE', `/api/v1/agents/${agentId}/skills/${skill.body.id}`, key);
+      expect(detached.body.skills).toEqual([]);
+      const listed = await call('GET', '/api/v1/skills', key);
+      expect(listed.body).toMatchObject({ total: 1, data: [{ name: 'refund-emails' }] });
+      expect((await call('DELETE', `/api/v1/skills/${skill.body.id}`, key)).status).toBe(204);
     });
   });
 

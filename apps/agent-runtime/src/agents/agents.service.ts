@@ -19,9 +19,11 @@ export interface AgentRow {
   updated_at: Date;
 }
 
-export function agentView(row: AgentRow): AgentView {
+export type AttachedSkill = AgentView['skills'][number];
+
+export function agentView(row: AgentRow, skills: AttachedSkill[]): AgentView {
   const { tenant_id: _tenant, created_at, updated_at, ...rest } = row;
-  return { ...rest, created_at: created_at.toISOString(), updated_at: updated_at.toISOString() };
+  return { ...rest, skills, created_at: created_at.toISOString(), updated_at: updated_at.toISOString() };
 }
 
 const FIELDS = ['name', 'instructions', 'model', 'max_tokens', 'tools_enabled', 'heartbeat'] as const;
@@ -46,11 +48,28 @@ export class AgentsService {
         input.heartbeat ?? false,
       ],
     );
-    return agentView(row);
+    return agentView(row, []);
   }
 
   async get(ref: AgentRef): Promise<AgentView> {
-    return agentView(await this.find(this.dataSource.manager, ref));
+    return (await this.views([await this.find(this.dataSource.manager, ref)]))[0];
+  }
+
+  /** The skills attached to each agent, by name. */
+  async skillsOf(agentIds: string[]): Promise<Map<string, AttachedSkill[]>> {
+    const rows: Array<AttachedSkill & { agent_id: string }> = await this.dataSource.query(
+      `SELECT a.agent_id, s.id, s.name, s.description FROM agent_skills a JOIN skills s ON s.id = a.skill_id
+        WHERE a.agent_id = ANY($1) ORDER BY s.name`,
+      [agentIds],
+    );
+    const byAgent = new Map<string, AttachedSkill[]>();
+    for (const { agent_id, ...skill } of rows) byAgent.set(agent_id, [...(byAgent.get(agent_id) ?? []), skill]);
+    return byAgent;
+  }
+
+  private async views(rows: AgentRow[]): Promise<AgentView[]> {
+    const skills = await this.skillsOf(rows.map((row) => row.id));
+    return rows.map((row) => agentView(row, skills.get(row.id) ?? []));
   }
 
   async find(manager: EntityManager, ref: AgentRef): Promise<AgentRow> {
@@ -65,7 +84,7 @@ export class AgentsService {
       [input.tenantId, input.limit, (input.page - 1) * input.limit],
     );
     const total = rows.length ? Number(rows[0].total) : Number((await this.dataSource.query(`SELECT count(*) FROM agents WHERE tenant_id = $1`, [input.tenantId]))[0].count);
-    return { data: rows.map(({ total: _t, ...row }) => agentView(row)), total };
+    return { data: await this.views(rows.map(({ total: _t, ...row }) => row)), total };
   }
 
   async update(input: UpdateAgentRequest): Promise<AgentView> {
@@ -77,7 +96,7 @@ export class AgentsService {
       [input.agentId, input.tenantId, ...changes.map((field) => input[field])],
     );
     if (!rows?.length) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${input.agentId} not found`, 'agentId');
-    return agentView(rows[0]);
+    return (await this.views(rows))[0];
   }
 
   async delete(ref: AgentRef): Promise<{ id: string }> {

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AgentCommands } from '@hb/contracts';
 import { CommandServer } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
+import { SkillsService } from '../skills/skills.service';
 import { RunsService } from './runs.service';
 
 /** The Kafka edge of the runtime: each agent command to its service, payloads already validated. */
@@ -11,6 +12,7 @@ export class AgentCommandsConsumer implements OnModuleInit {
     private readonly commands: CommandServer,
     private readonly agents: AgentsService,
     private readonly runs: RunsService,
+    private readonly skills: SkillsService,
   ) {}
 
   onModuleInit(): void {
@@ -26,5 +28,12 @@ export class AgentCommandsConsumer implements OnModuleInit {
     this.commands.handle(AgentCommands.Cancel, (input) => this.runs.cancel(input));
     this.commands.handle(AgentCommands.Conversations, (input) => this.runs.conversations(input));
     this.commands.handle(AgentCommands.Messages, (input) => this.runs.messages(input));
+    this.commands.handle(AgentCommands.CreateSkill, (input) => this.skills.create(input));
+    this.commands.handle(AgentCommands.GetSkill, (input) => this.skills.get(input));
+    this.commands.handle(AgentCommands.ListSkills, (input) => this.skills.list(input));
+    this.commands.handle(AgentCommands.UpdateSkill, (input) => this.skills.update(input));
+    this.commands.handle(AgentCommands.DeleteSkill, (input) => this.skills.delete(input));
+    this.commands.handle(AgentCommands.AttachSkill, (input) => this.skills.attach(input));
+    this.commands.handle(AgentCommands.DetachSkill, (input) => this.skills.detach(input));
   }
 }

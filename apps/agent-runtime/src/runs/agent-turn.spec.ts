@@ -7,7 +7,7 @@ import type { AgentTools } from './tools';
 
 const agent = { id: 'agt_1', instructions: 'Be brief.', model: null, max_tokens: 100, tools_enabled: true } as AgentRow;
 const run = { id: 'run_1', message: 'hi', tenant_id: 't', agent_id: 'agt_1', conversation_id: 'conv_1' } as RunRow;
-const options = () => ({ history: [], signal: new AbortController().signal, maxRounds: 2 });
+const options = () => ({ history: [], skills: [], signal: new AbortController().signal, maxRounds: 2 });
 
 describe(AgentTurn.name, () => {
   const model = new ScriptedAnthropic();

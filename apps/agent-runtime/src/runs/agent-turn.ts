@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Anthropic from '@anthropic-ai/sdk';
 import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, type ModelProvider } from '@hb/platform';
-import type { AgentRow } from '../agents/agents.service';
+import type { AgentRow, AttachedSkill } from '../agents/agents.service';
 import { RunErrors, RunFailure, type RunRow } from './run-rows';
-import { AgentTools, TOOLS } from './tools';
+import { AgentTools, MEMORY_TOOLS, SKILL_TOOL } from './tools';
 
 export interface TurnResult {
   text: string;
@@ -16,6 +16,7 @@ export interface TurnOptions {
   history: Anthropic.MessageParam[];
   signal: AbortSignal;
   maxRounds: number;
+  skills: AttachedSkill[];
 }
 
 const MEMORY_GUIDE =
@@ -37,7 +38,11 @@ export class AgentTurn {
   async run(run: RunRow, agent: AgentRow, options: TurnOptions): Promise<TurnResult> {
     if (!this.model) throw new RunFailure(RunErrors.ModelNotConfigured, MODEL_NOT_CONFIGURED);
     const messages: Anthropic.MessageParam[] = [...options.history, { role: 'user', content: run.message }];
-    const system = [agent.instructions, agent.tools_enabled ? MEMORY_GUIDE : ''].filter(Boolean).join('\n\n');
+    const skillList = options.skills.length
+      ? `Skills you can load with the load_skill tool when a task needs one:\n${options.skills.map((skill) => `- ${skill.name}: ${skill.description}`).join('\n')}`
+      : '';
+    const system = [agent.instructions, agent.tools_enabled ? MEMORY_GUIDE : '', skillList].filter(Boolean).join('\n\n');
+    const tools = [...(agent.tools_enabled ? MEMORY_TOOLS : []), ...(options.skills.length ? [SKILL_TOOL] : [])];
     const result: TurnResult = { text: '', toolCalls: [], inputTokens: 0, outputTokens: 0 };
     for (let round = 0; round < options.maxRounds; round++) {
       const message = await this.call(
@@ -46,7 +51,7 @@ export class AgentTurn {
           max_tokens: agent.max_tokens,
           ...(system ? { system } : {}),
           messages,
-          ...(agent.tools_enabled ? { tools: TOOLS } : {}),
+          ...(tools.length ? { tools } : {}),
         },
         options.signal,
       );
@@ -62,7 +67,7 @@ export class AgentTurn {
       for (const use of uses) {
         const { output, isError } = await this.tools.call(run, use.name, use.input as Record<string, unknown>);
         result.toolCalls.push({ id: use.id, name: use.name, input: use.input, output });
-        results.push({ type: 'tool_result', tool_use_id: use.id, content: JSON.stringify(output), ...(isError ? { is_error: true } : {}) });
+        results.push({ type: 'tool_result', tool_use_id: use.id, content: typeof output === 'string' ? output : JSON.stringify(output), ...(isError ? { is_error: true } : {}) });
       }
       messages.push({ role: 'user', content: results });
     }

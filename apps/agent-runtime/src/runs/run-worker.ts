@@ -4,7 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
 import { Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
-import type { AgentRow } from '../agents/agents.service';
+import { AgentsService, type AgentRow } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { newId } from '../ids';
 import { AgentTurn, type TurnResult } from './agent-turn';
@@ -41,6 +41,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly turn: AgentTurn,
+    private readonly agents: AgentsService,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
   ) {
     this.env = options.env as AgentRuntimeEnv;
@@ -146,8 +147,13 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     const timeout = setTimeout(() => controller.abort(), Math.max(0, run.deadline_at!.getTime() - Date.now()));
     try {
       const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
-      const history = await this.history(run.conversation_id);
-      const result = await this.turn.run(run, agent, { history, signal: controller.signal, maxRounds: this.env.MAX_TOOL_ROUNDS });
+      const [history, skills] = await Promise.all([this.history(run.conversation_id), this.agents.skillsOf([agent.id])]);
+      const result = await this.turn.run(run, agent, {
+        history,
+        skills: skills.get(agent.id) ?? [],
+        signal: controller.signal,
+        maxRounds: this.env.MAX_TOOL_ROUNDS,
+      });
       await this.finish(run, { result });
     } catch (error) {
       if (this.stopping && controller.signal.aborted) return; // handed back to the queue on shutdown

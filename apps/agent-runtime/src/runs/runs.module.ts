@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
+import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
 import { RunWorker } from './run-worker';
@@ -11,6 +12,7 @@ import { AgentTools } from './tools';
 @Module({
   providers: [
     AgentsService,
+    SkillsService,
     RunsService,
     RunWorker,
     AgentTurn,

@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type Anthropic from '@anthropic-ai/sdk';
 import { MEMORY_TYPES, MemoryCommands, type MemoryType } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
+import { SkillsService } from '../skills/skills.service';
 import type { RunRow } from './run-rows';
 
-export const TOOLS: Anthropic.Tool[] = [
+export const SKILL_TOOL: Anthropic.Tool = {
+  name: 'load_skill',
+  description: 'Load the full instructions of one of your skills (listed in your instructions) when the task needs it.',
+  input_schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+};
+
+export const MEMORY_TOOLS: Anthropic.Tool[] = [
   {
     name: 'remember',
     description:
@@ -35,10 +42,13 @@ export const TOOLS: Anthropic.Tool[] = [
   },
 ];
 
-/** The agent's tools: its memory, through the memory service, always scoped to this agent. */
+/** The agent's tools: its memory (through the memory service, scoped to this agent) and its skills. */
 @Injectable()
 export class AgentTools {
-  constructor(private readonly commands: CommandClient) {}
+  constructor(
+    private readonly commands: CommandClient,
+    private readonly skills: SkillsService,
+  ) {}
 
   async call(run: RunRow, name: string, input: Record<string, unknown>): Promise<{ output: unknown; isError: boolean }> {
     try {
@@ -47,6 +57,10 @@ export class AgentTools {
           return { output: await this.remember(run, input), isError: false };
         case 'recall':
           return { output: await this.recall(run, input), isError: false };
+        case 'load_skill': {
+          const instructions = await this.skills.instructionsFor(run.agent_id, String(input.name ?? ''));
+          return instructions === null ? { output: `no skill named ${String(input.name)}`, isError: true } : { output: instructions, isError: false };
+        }
         default:
           return { output: `unknown tool ${name}`, isError: true };
       }

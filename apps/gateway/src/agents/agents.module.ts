@@ -5,10 +5,11 @@ import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AgentKeysController } from './agent-keys.controller';
 import { AgentsController } from './agents.controller';
+import { SkillsController } from './skills.controller';
 
 @Module({
   imports: [AuthModule, TenantsModule, ApiKeysModule],
-  controllers: [AgentsController, AgentKeysController],
+  controllers: [AgentsController, AgentKeysController, SkillsController],
   providers: [MemoryQuotaResolver],
 })
 export class AgentsModule {}

@@ -4,14 +4,15 @@ import type { ErrorDetail } from '@hb/contracts';
  * The API faces the gateway serves, each with its own response shapes:
  * - memory: the Memory API's `{success, data|errors, metadata}` envelope (everything under /api/v1
  *   that is not an agent route, including the platform's management routes);
- * - agent: the Agent API's plain bodies, errors as `{error: {code, message, field?}}`;
+ * - agent: the Agent API's plain bodies, errors as `{error: {code, message, field?}}`: agents and
+ *   everything under them, and skills (agent management the spec mentions);
  * - heartbeat: the Heartbeat API's plain bodies under /v1/bot, errors likewise.
  */
 export type Face = 'memory' | 'agent' | 'heartbeat';
 
 export function faceOf(path: string): Face {
   if (path.startsWith('/v1/bot/') || path === '/v1/bot') return 'heartbeat';
-  if (/^\/api\/v1\/agents(\/|$|\?)/.test(path)) return 'agent';
+  if (/^\/api\/v1\/(agents|skills)(\/|$|\?)/.test(path)) return 'agent';
   return 'memory';
 }
 

@@ -17,8 +17,49 @@ export interface AgentView {
   max_tokens: number;
   tools_enabled: boolean;
   heartbeat: boolean;
+  /** Attached skills: the model sees their names and descriptions and loads one when it needs it. */
+  skills: Array<{ id: string; name: string; description: string }>;
   created_at: string;
   updated_at: string;
+}
+
+export const MAX_SKILL_INSTRUCTIONS = 50_000;
+
+export interface SkillView {
+  id: string;
+  name: string;
+  description: string;
+  instructions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export class SkillFields {
+  @IsOptional() @IsString() @Length(1, 1000) description?: string;
+  @IsOptional() @IsString() @Length(1, MAX_SKILL_INSTRUCTIONS) instructions?: string;
+}
+
+export class CreateSkillRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/) name!: string;
+  @IsString() @Length(1, 1000) description!: string;
+  @IsString() @Length(1, MAX_SKILL_INSTRUCTIONS) instructions!: string;
+}
+
+export class SkillRef {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) skillId!: string;
+}
+
+export class UpdateSkillRequest extends SkillFields {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) skillId!: string;
+}
+
+export class AgentSkillRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) skillId!: string;
 }
 
 /** Everything of an agent but its name (required on create, optional on update). */
@@ -129,4 +170,11 @@ export const AgentCommands = {
   Cancel: defineCommand<RunStatusRequest, RunView>('agent.cancel', RunStatusRequest),
   Conversations: defineCommand<ConversationsRequest, Page<ConversationView>>('agent.conversations', ConversationsRequest),
   Messages: defineCommand<MessagesRequest, Page<MessageView>>('agent.messages', MessagesRequest),
+  CreateSkill: defineCommand<CreateSkillRequest, SkillView>('skill.create', CreateSkillRequest),
+  GetSkill: defineCommand<SkillRef, SkillView>('skill.get', SkillRef),
+  ListSkills: defineCommand<PageRequest, Page<SkillView>>('skill.list', PageRequest),
+  UpdateSkill: defineCommand<UpdateSkillRequest, SkillView>('skill.update', UpdateSkillRequest),
+  DeleteSkill: defineCommand<SkillRef, { id: string }>('skill.delete', SkillRef),
+  AttachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.attach-skill', AgentSkillRequest),
+  DetachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.detach-skill', AgentSkillRequest),
 } as const;

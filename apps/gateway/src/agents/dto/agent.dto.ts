@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE } from '@hb/contracts';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
 
 /** Everything of an agent but its name (required on create, optional on update). */
 class AgentSettingsDto {
@@ -89,3 +89,35 @@ export class CreateAgentKeyDto {
 }
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export class UpdateSkillDto {
+  @ApiPropertyOptional({ description: 'What the skill is for: the model sees it and decides when to load the skill.', example: 'How to write a refund email.' })
+  @IsOptional() @IsString() @Length(1, 1000)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'What the model reads when it loads the skill.' })
+  @IsOptional() @IsString() @Length(1, MAX_SKILL_INSTRUCTIONS)
+  instructions?: string;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
+
+export class CreateSkillDto {
+  @ApiProperty({ description: 'Lowercase letters, digits, - and _; unique in the tenant.', example: 'refund-emails' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'name must be 1 to 64 lowercase letters, digits, - or _' })
+  name!: string;
+
+  @ApiProperty({ example: 'How to write a refund email.' })
+  @IsString() @Length(1, 1000)
+  description!: string;
+
+  @ApiProperty({ example: 'Apologise once, state the amount and the date, sign with the team name.' })
+  @IsString() @Length(1, MAX_SKILL_INSTRUCTIONS)
+  instructions!: string;
+
+  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
+  @IsOptional() @IsString() @Length(1, 128)
+  tenantId?: string;
+}
