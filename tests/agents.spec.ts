@@ -14,13 +14,22 @@ function lastUserTurn(request: ScriptedRequest): { text: string; toolResults: st
   };
 }
 
+/** The runtime's memory extraction after a run, told apart from run turns by its system prompt. */
+function isExtraction(request: ScriptedRequest): boolean {
+  return String(request.body.system ?? '').startsWith('You extract durable memories');
+}
+
 /**
- * The scripted model: "remember: X" and "recall: X" make it call the tool, then answer with what
+ * The scripted model (extraction requests find a preference in "I prefer …" messages): "remember: X" and "recall: X" make it call the tool, then answer with what
  * the tool returned; "slow N" answers after N ms; "fail" is a 400; anything else is echoed with
  * 1,000 input and 250 output tokens.
  */
 function script(request: ScriptedRequest): ScriptedTurn {
   const { text, toolResults } = lastUserTurn(request);
+  if (isExtraction(request)) {
+    const [, preference] = /^User: I prefer (.+?)\n/.exec(text) ?? [];
+    return { text: JSON.stringify({ memories: preference ? [{ content: `The user prefers ${preference}`, type: 'semantic', confidence: 0.8 }] : [] }) };
+  }
   if (toolResults.length) return { text: `Tool said: ${toolResults.join(' | ')}` };
   const [, remember] = /^remember: (.+)$/.exec(text) ?? [];
   if (remember) return { toolUses: [{ name: 'remember', input: { content: remember, type: 'semantic', confidence: 0.92 } }] };
@@ -40,6 +49,8 @@ describe('Agent API through the gateway (spec 000)', () => {
   const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
   const env = e2eEnv(namespace, adminKey);
   const model = new ScriptedAnthropic(script);
+  /** The model requests of runs, extraction requests left out. */
+  const runRequests = () => model.requests.filter((request) => !isExtraction(request));
   const gateway = new ServiceProcess('gateway', 13200, env);
   const runtime = new ServiceProcess('agent-runtime', 13201, env);
   const memory = new ServiceProcess('memory', 13203, env);
@@ -165,7 +176,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(attached.body.skills).toEqual([{ id: skill.body.id, name: 'refund-emails', description: 'How to write a refund email.' }]);
       const run = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'use skill: refund-emails', wait: true });
       expect(run.body.response).toBe('Tool said: Apologise once, state the amount and the date.');
-      const first = model.requests.find((r) => lastUserTurn(r).text === 'use skill: refund-emails')!.body;
+      const first = runRequests().find((r) => lastUserTurn(r).text === 'use skill: refund-emails')!.body;
       expect(String(first.system)).toContain('- refund-emails: How to write a refund email.');
       expect(String(first.system)).not.toContain('Apologise once');
       expect(first.tools?.map((t) => t.name)).toEqual(['remember', 'recall', 'load_skill']);
@@ -187,7 +198,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'completed', response: 'Hello! You said: Hello agent!', conversation_id: expect.stringMatching(/^conv_/) });
       expect(res.body.usage).toEqual({ input_tokens: 1000, output_tokens: 250, credits: 2 });
-      const sent = model.requests.at(-1)!.body;
+      const sent = runRequests().at(-1)!.body;
       expect(sent).toMatchObject({ model: 'scripted-model', max_tokens: 4096, messages: [{ role: 'user', content: 'Hello agent!' }] });
       expect(String(sent.system)).toContain('Be brief.');
     });
@@ -222,7 +233,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'first', wait: true });
       const conversationId = first.body.conversation_id;
       await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'second', wait: true, conversation_id: conversationId });
-      expect(model.requests.at(-1)!.body.messages).toEqual([
+      expect(runRequests().at(-1)!.body.messages).toEqual([
         { role: 'user', content: 'first' },
         { role: 'assistant', content: 'Hello! You said: first' },
         { role: 'user', content: 'second' },
@@ -260,9 +271,32 @@ describe('Agent API through the gateway (spec 000)', () => {
       });
     });
 
+    it('stores what a run taught as a memory of the agent, updating rather than duplicating', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const memories = async (expected: number) => {
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const res = await call('GET', `/api/v1/agents/${agentId}/memory`, agentKey);
+          if (res.body.total === expected || Date.now() > deadline) return res.body;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'I prefer tea over coffee', wait: true });
+      expect((await memories(1)).data).toMatchObject([
+        { type: 'semantic', content: 'The user prefers tea over coffee', confidence: 0.8, source_conversation: first.body.conversation_id },
+      ]);
+      await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'I prefer tea over coffee', wait: true });
+      await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'I prefer green tea over coffee', wait: true });
+      await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'How are you?', wait: true });
+      const deadline = Date.now() + 10_000;
+      let after = await memories(1);
+      while (after.data[0]?.content !== 'The user prefers green tea over coffee' && Date.now() < deadline) after = await memories(1);
+      expect(after).toMatchObject({ total: 1, data: [{ content: 'The user prefers green tea over coffee' }] });
+    });
+
     it('returns the first run to a retry with the same Idempotency-Key', async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
-      const asked = model.requests.length;
+      const asked = runRequests().length;
       const headers = { 'Idempotency-Key': `retry-${randomBytes(4).toString('hex')}` };
       const [a, b] = await Promise.all([
         call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'once only', wait: true }, headers),
@@ -271,7 +305,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       const c = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'once only' }, headers);
       expect(a.body.run_id).toBe(b.body.run_id);
       expect(c.body).toMatchObject({ run_id: a.body.run_id, status: 'completed', conversation_id: a.body.conversation_id });
-      expect(model.requests.length - asked).toBe(1);
+      expect(runRequests().length - asked).toBe(1);
       const bad = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'x' }, { 'Idempotency-Key': 'has space' });
       expect(bad.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'Idempotency-Key' });
     });
@@ -280,7 +314,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'seed', wait: true });
       const conversation_id = first.body.conversation_id;
-      const before = model.requests.length;
+      const before = runRequests().length;
       const [slow, next] = await Promise.all([
         call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 600 first', wait: true, conversation_id }),
         new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
@@ -289,7 +323,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       ]);
       expect(slow.body.status).toBe('completed');
       expect(next.body.status).toBe('completed');
-      const asked = model.requests.slice(before).map((r) => r.body.messages);
+      const asked = runRequests().slice(before).map((r) => r.body.messages);
       expect(asked).toHaveLength(2);
       // The second run saw the first one's answer: it started after the first had ended.
       expect(asked[1].at(-2)).toEqual({ role: 'assistant', content: 'slow reply to slow 600 first' });
@@ -313,7 +347,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       const deadline = Date.now() + 5000;
       while ((await call('GET', `/api/v1/agents/${agentId}/invoke/${conversation_id}/status`, agentKey)).body.run_id !== queued.body.run_id && Date.now() < deadline);
       await new Promise((resolve) => setTimeout(resolve, 300)); // the first run is at the model now
-      const asked = model.requests.length;
+      const asked = runRequests().length;
       const started = Date.now();
       const cancelled = await call('POST', `/api/v1/agents/${agentId}/invoke/${conversation_id}/cancel`, agentKey);
       expect(cancelled.status).toBe(200);
@@ -322,7 +356,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       await new Promise((resolve) => setTimeout(resolve, 2600));
       const after = await call('GET', `/api/v1/agents/${agentId}/invoke/${conversation_id}/status`, agentKey);
       expect(after.body).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
-      expect(model.requests.slice(asked).map((r) => lastUserTurn(r).text)).not.toContain('queued behind');
+      expect(runRequests().slice(asked).map((r) => lastUserTurn(r).text)).not.toContain('queued behind');
       const messages = await call('GET', `/api/v1/agents/${agentId}/conversations/${conversation_id}/messages`, key);
       expect(messages.body.data.filter((m: { role: string }) => m.role === 'assistant')).toEqual([]);
     });

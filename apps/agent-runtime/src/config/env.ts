@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { ModelEnv, loadConfig } from '@hb/platform';
 
 /** Without ANTHROPIC_API_KEY or ANTHROPIC_BASE_URL the runtime starts and runs fail with model_not_configured. */
@@ -17,6 +17,13 @@ export class AgentRuntimeEnv extends ModelEnv {
   /** Model turns a run may take (each tool round is one); bounds the tool loop. */
   @Type(() => Number) @IsInt() @Min(1) @Max(50)
   MAX_TOOL_ROUNDS = 8;
+
+  /**
+   * After a completed run of an agent with tools, the exchange's durable facts, preferences,
+   * decisions and procedures are stored as its memories (one more model call per run).
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value)) @IsBoolean()
+  AUTO_MEMORY = true;
 
   /** Credits charged per run: ceil(tokens / TOKENS_PER_CREDIT). */
   @Type(() => Number) @IsInt() @Min(1)

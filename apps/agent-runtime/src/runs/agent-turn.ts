@@ -7,6 +7,8 @@ import { AgentTools, MEMORY_TOOLS, SKILL_TOOL } from './tools';
 
 export interface TurnResult {
   text: string;
+  /** Whether the exchange may leave memories (the agent has its memory tools). */
+  extractable: boolean;
   toolCalls: Array<{ id: string; name: string; input: unknown; output: unknown }>;
   inputTokens: number;
   outputTokens: number;
@@ -43,7 +45,7 @@ export class AgentTurn {
       : '';
     const system = [agent.instructions, agent.tools_enabled ? MEMORY_GUIDE : '', skillList].filter(Boolean).join('\n\n');
     const tools = [...(agent.tools_enabled ? MEMORY_TOOLS : []), ...(options.skills.length ? [SKILL_TOOL] : [])];
-    const result: TurnResult = { text: '', toolCalls: [], inputTokens: 0, outputTokens: 0 };
+    const result: TurnResult = { text: '', extractable: agent.tools_enabled, toolCalls: [], inputTokens: 0, outputTokens: 0 };
     for (let round = 0; round < options.maxRounds; round++) {
       const message = await this.call(
         {

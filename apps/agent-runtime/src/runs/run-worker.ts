@@ -8,6 +8,7 @@ import { AgentsService, type AgentRow } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { newId } from '../ids';
 import { AgentTurn, type TurnResult } from './agent-turn';
+import { MemoryExtraction } from './memory-extraction';
 import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
 
 /** How often a replica looks for runs it was not told about (queued ones, another replica's). */
@@ -16,6 +17,8 @@ const POLL_MS = 250;
 const ORPHAN_GRACE_MS = 5000;
 /** How often a replica looks for such runs. */
 const ORPHAN_CHECK_MS = 2000;
+/** Memory extractions one replica runs at once, beside its runs. */
+const EXTRACTION_CONCURRENCY = 4;
 /** Conversation turns given to the model as history. */
 const HISTORY_MESSAGES = 40;
 
@@ -36,12 +39,14 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private again = false;
   private stopping = false;
   private orphansCheckedAt = 0;
+  private extracting = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly turn: AgentTurn,
     private readonly agents: AgentsService,
+    private readonly extraction: MemoryExtraction,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
   ) {
     this.env = options.env as AgentRuntimeEnv;
@@ -109,7 +114,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     while (this.running.size < this.env.RUN_CONCURRENCY && !this.stopping) {
       const run = await this.claim();
-      if (!run) return;
+      if (!run) break;
       const controller = new AbortController();
       this.running.set(run.id, controller);
       void this.execute(run, controller).finally(() => {
@@ -117,6 +122,31 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         [...(this.finished.get(run.id) ?? [])].forEach((done) => done());
         this.kick();
       });
+    }
+    await this.extractPending();
+  }
+
+  /**
+   * Extracts the memories of completed runs, oldest first, claimed once (a replica dying in the
+   * middle skips that run's extraction rather than risk doing it twice).
+   */
+  private async extractPending(): Promise<void> {
+    while (this.extracting < EXTRACTION_CONCURRENCY && !this.stopping) {
+      const [rows] = await this.dataSource.query(
+        `UPDATE runs SET memories_extracted_at = now()
+          WHERE id = (SELECT id FROM runs WHERE status = 'completed' AND memories_extracted_at IS NULL
+                       ORDER BY finished_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING *`,
+      );
+      const run: RunRow | undefined = rows[0];
+      if (!run) return;
+      this.extracting++;
+      void (async () => {
+        const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
+        if (agent) await this.extraction.extract(run, agent);
+      })()
+        .catch((error: Error) => this.logger.warn(`extracting memories of run ${run.id} failed: ${error.message}`))
+        .finally(() => this.extracting--);
     }
   }
 
@@ -205,9 +235,10 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private async complete(manager: EntityManager, run: RunRow, result: TurnResult): Promise<RunRow | undefined> {
     const credits = Math.ceil((result.inputTokens + result.outputTokens) / this.env.TOKENS_PER_CREDIT);
     const [rows] = await manager.query(
-      `UPDATE runs SET status = 'completed', response = $2, input_tokens = $3, output_tokens = $4, credits = $5, finished_at = now()
+      `UPDATE runs SET status = 'completed', response = $2, input_tokens = $3, output_tokens = $4, credits = $5, finished_at = now(),
+              memories_extracted_at = CASE WHEN $6 THEN NULL ELSE now() END
         WHERE id = $1 AND status = 'running' RETURNING *`,
-      [run.id, result.text, result.inputTokens, result.outputTokens, credits],
+      [run.id, result.text, result.inputTokens, result.outputTokens, credits, this.env.AUTO_MEMORY && result.extractable],
     );
     return rows[0];
   }

@@ -5,6 +5,7 @@ import type { AgentRuntimeEnv } from '../config/env';
 import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
+import { MemoryExtraction } from './memory-extraction';
 import { RunWorker } from './run-worker';
 import { RunsService } from './runs.service';
 import { AgentTools } from './tools';
@@ -16,6 +17,7 @@ import { AgentTools } from './tools';
     RunsService,
     RunWorker,
     AgentTurn,
+    MemoryExtraction,
     AgentTools,
     AgentCommandsConsumer,
     {
