@@ -215,6 +215,44 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(reply).toBe('Hello! You said: Hello agent!');
     });
 
+    it('streams the reply as Server-Sent Events: run, deltas, tool calls, done', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const events = async (body: object, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${gateway.url}/api/v1/agents/${agentId}/invoke`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${agentKey}`, 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+        expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        const raw = await res.text();
+        return raw
+          .split('\n\n')
+          .filter((block) => block.startsWith('event: '))
+          .map((block) => {
+            const [event, data] = block.split('\n');
+            return { event: event.slice('event: '.length), data: JSON.parse(data.slice('data: '.length)) };
+          });
+      };
+      const plain = await events({ message: 'Hello streaming world, in several pieces', stream: true });
+      expect(plain[0]).toMatchObject({ event: 'run', data: { conversation_id: expect.stringMatching(/^conv_/) } });
+      const deltas = plain.filter((e) => e.event === 'delta');
+      expect(deltas.length).toBeGreaterThan(2);
+      expect(deltas.map((e) => e.data.text).join('')).toBe('Hello! You said: Hello streaming world, in several pieces');
+      expect(plain.at(-1)).toMatchObject({ event: 'done', data: { status: 'completed', response: 'Hello! You said: Hello streaming world, in several pieces' } });
+      expect(runRequests().at(-1)!.body.stream).toBe(true);
+
+      const withTool = await events({ message: 'remember: Streams also remember', stream: true });
+      expect(withTool.map((e) => e.event)).toContain('tool');
+      expect(withTool.find((e) => e.event === 'tool')!.data).toEqual({ name: 'remember' });
+      expect(withTool.at(-1)).toMatchObject({ event: 'done', data: { status: 'completed' } });
+
+      const key = { 'Idempotency-Key': `stream-${randomBytes(4).toString('hex')}` };
+      const first = await events({ message: 'slow 300 replay me', stream: true }, key);
+      const replay = await events({ message: 'slow 300 replay me', stream: true }, key);
+      expect(replay.map((e) => e.event)).toEqual(['run', 'done']);
+      expect(replay[1].data).toMatchObject({ run_id: first[0].data.run_id, status: 'completed', replayed: true });
+    });
+
     it('fires and polls (async): 202 at once, then pending or running, then completed', async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, '{"message": "slow 300 hello"}');

@@ -35,6 +35,13 @@ export function replyTopic(caller: string): string {
 
 export const REPLY_TOPIC = replyTopic('gateway');
 
+/**
+ * A streamed run's output as it is generated (text deltas, then its end), from whichever runtime
+ * replica runs it to every gateway replica, which forwards it to the client holding the stream.
+ * Ephemeral: not events, not through the outbox; a client that misses it polls the run's status.
+ */
+export const RUN_STREAM_TOPIC = 'agent.run-stream.v1';
+
 export interface TopicSpec {
   name: string;
   partitions: number;
@@ -58,6 +65,7 @@ export function platformTopicSpecs(): TopicSpec[] {
       // A command is useless after its caller's deadline; an hour keeps the log small.
       config: { 'retention.ms': String(60 * 60 * 1000) },
     })),
+    { name: RUN_STREAM_TOPIC, partitions: COMMAND_TOPIC_PARTITIONS, config: { 'retention.ms': String(10 * 60 * 1000) } },
     ...Callers.map((caller) => ({
       name: replyTopic(caller),
       partitions: COMMAND_TOPIC_PARTITIONS,

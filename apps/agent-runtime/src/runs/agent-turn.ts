@@ -3,6 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, type ModelProvider } from '@hb/platform';
 import type { AgentRow, AttachedSkill } from '../agents/agents.service';
 import { RunErrors, RunFailure, type RunRow } from './run-rows';
+import type { StreamWriter } from './run-stream';
 import { AgentTools, MEMORY_TOOLS, SKILL_TOOL } from './tools';
 
 export interface TurnResult {
@@ -19,6 +20,8 @@ export interface TurnOptions {
   signal: AbortSignal;
   maxRounds: number;
   skills: AttachedSkill[];
+  /** Streams text as it is generated, and tool calls as they start. */
+  stream?: StreamWriter;
 }
 
 const MEMORY_GUIDE =
@@ -56,6 +59,7 @@ export class AgentTurn {
           ...(tools.length ? { tools } : {}),
         },
         options.signal,
+        options.stream,
       );
       result.inputTokens += message.usage.input_tokens;
       result.outputTokens += message.usage.output_tokens;
@@ -67,6 +71,7 @@ export class AgentTurn {
       messages.push({ role: 'assistant', content: message.content });
       const results: Anthropic.ToolResultBlockParam[] = [];
       for (const use of uses) {
+        options.stream?.tool(use.name);
         const { output, isError } = await this.tools.call(run, use.name, use.input as Record<string, unknown>);
         result.toolCalls.push({ id: use.id, name: use.name, input: use.input, output });
         results.push({ type: 'tool_result', tool_use_id: use.id, content: typeof output === 'string' ? output : JSON.stringify(output), ...(isError ? { is_error: true } : {}) });
@@ -76,9 +81,12 @@ export class AgentTurn {
     throw new RunFailure(RunErrors.ToolRoundsExceeded, `the model was still calling tools after ${options.maxRounds} rounds`);
   }
 
-  private async call(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal): Promise<Anthropic.Message> {
+  private async call(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal, stream?: StreamWriter): Promise<Anthropic.Message> {
     try {
-      return await this.model!.client.messages.create(body, { signal });
+      if (!stream) return await this.model!.client.messages.create(body, { signal });
+      const streamed = this.model!.client.messages.stream(body, { signal });
+      streamed.on('text', (text) => stream.delta(text));
+      return await streamed.finalMessage();
     } catch (error) {
       if (signal.aborted) throw new RunFailure(RunErrors.Timeout, 'the run took longer than its timeout');
       const status = error instanceof Anthropic.APIError && error.status ? ` (HTTP ${error.status})` : '';

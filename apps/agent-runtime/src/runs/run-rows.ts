@@ -10,6 +10,7 @@ export interface RunRow {
   message: string;
   memory_quota: MemoryQuota;
   idempotency_key: string | null;
+  stream_id: string | null;
   response: string | null;
   error: { code: string; message: string } | null;
   input_tokens: number;

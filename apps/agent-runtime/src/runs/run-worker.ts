@@ -9,6 +9,7 @@ import type { AgentRuntimeEnv } from '../config/env';
 import { newId } from '../ids';
 import { AgentTurn, type TurnResult } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
+import { RunStreams, type StreamWriter } from './run-stream';
 import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
 
 /** How often a replica looks for runs it was not told about (queued ones, another replica's). */
@@ -47,6 +48,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly turn: AgentTurn,
     private readonly agents: AgentsService,
     private readonly extraction: MemoryExtraction,
+    private readonly streams: RunStreams,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
   ) {
     this.env = options.env as AgentRuntimeEnv;
@@ -175,6 +177,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async execute(run: RunRow, controller: AbortController): Promise<void> {
     const timeout = setTimeout(() => controller.abort(), Math.max(0, run.deadline_at!.getTime() - Date.now()));
+    const stream = run.stream_id ? this.streams.writer(run.stream_id) : undefined;
     try {
       const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
       const [history, skills] = await Promise.all([this.history(run.conversation_id), this.agents.skillsOf([agent.id])]);
@@ -183,14 +186,15 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         skills: skills.get(agent.id) ?? [],
         signal: controller.signal,
         maxRounds: this.env.MAX_TOOL_ROUNDS,
+        stream,
       });
-      await this.finish(run, { result });
+      await this.finish(run, { result }, stream);
     } catch (error) {
       if (this.stopping && controller.signal.aborted) return; // handed back to the queue on shutdown
       const failure =
         error instanceof RunFailure ? error : new RunFailure(RunErrors.Internal, error instanceof Error ? error.message : String(error));
       if (failure.code === RunErrors.Internal) this.logger.error(`run ${run.id} failed: ${failure.message}`);
-      await this.finish(run, { failure }).catch((e: Error) => this.logger.error(`recording run ${run.id} failed: ${e.message}`));
+      await this.finish(run, { failure }, stream).catch((e: Error) => this.logger.error(`recording run ${run.id} failed: ${e.message}`));
     } finally {
       clearTimeout(timeout);
     }
@@ -219,17 +223,19 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
    * Records the end of a run, the user's message, the answer and the event in one transaction; a
    * run already ended (by the orphan check) stays so.
    */
-  private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }): Promise<void> {
-    await this.outbox.transaction(async (manager, emit) => {
+  private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }, stream?: StreamWriter): Promise<void> {
+    const ended = await this.outbox.transaction(async (manager, emit) => {
       const ended = 'result' in outcome ? await this.complete(manager, run, outcome.result) : await this.fail(manager, run, outcome.failure);
-      if (!ended) return;
+      if (!ended) return undefined;
       await manager.query(
         `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
         [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
       );
       if ('result' in outcome) await this.answer(manager, run, outcome.result);
       emit(this.event(ended));
+      return ended;
     });
+    if (ended && stream) await stream.end(runView(ended));
   }
 
   private async complete(manager: EntityManager, run: RunRow, result: TurnResult): Promise<RunRow | undefined> {
@@ -289,13 +295,16 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       for (const row of rows as RunRow[]) emit(this.event(row));
       return rows as RunRow[];
     });
-    for (const row of cancelled) this.running.get(row.id)?.abort();
+    for (const row of cancelled) {
+      this.running.get(row.id)?.abort();
+      if (row.stream_id) await this.streams.end(row.stream_id, runView(row));
+    }
     return cancelled;
   }
 
   /** Runs whose worker died (deadline long past): failed with run_timeout, their event emitted. */
   private async failOrphans(): Promise<void> {
-    await this.outbox.transaction(async (manager, emit) => {
+    const orphans = await this.outbox.transaction(async (manager, emit) => {
       const [rows] = await manager.query(
         `UPDATE runs SET status = 'failed', error = $1, finished_at = now()
           WHERE status = 'running' AND deadline_at < now() - $2 * interval '1 millisecond' AND NOT (id = ANY($3))
@@ -303,7 +312,9 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         [JSON.stringify({ code: RunErrors.Timeout, message: 'the run did not finish before its timeout' }), ORPHAN_GRACE_MS, [...this.running.keys()]],
       );
       for (const row of rows as RunRow[]) emit(this.event(row));
+      return rows as RunRow[];
     });
+    for (const row of orphans) if (row.stream_id) await this.streams.end(row.stream_id, runView(row));
   }
 
   private event(row: RunRow) {

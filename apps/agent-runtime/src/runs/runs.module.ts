@@ -6,6 +6,7 @@ import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
+import { RunStreams } from './run-stream';
 import { RunWorker } from './run-worker';
 import { RunsService } from './runs.service';
 import { AgentTools } from './tools';
@@ -18,6 +19,7 @@ import { AgentTools } from './tools';
     RunWorker,
     AgentTurn,
     MemoryExtraction,
+    RunStreams,
     AgentTools,
     AgentCommandsConsumer,
     {

@@ -31,9 +31,11 @@ export class RunsService {
   ) {}
 
   async invoke(input: InvokeRequest): Promise<RunView> {
-    const run = (input.idempotencyKey && (await this.byIdempotencyKey(input))) || (await this.enqueue(input));
+    const first = input.idempotencyKey ? await this.byIdempotencyKey(input) : undefined;
+    const { run, replayed } = first ? { run: first, replayed: true } : await this.enqueue(input);
     this.worker.kick();
-    return runView(input.wait ? await this.waitFor(run) : run);
+    const view = runView(input.wait ? await this.waitFor(run) : run);
+    return replayed ? { ...view, replayed: true } : view;
   }
 
   async status(input: RunStatusRequest): Promise<RunView> {
@@ -86,7 +88,7 @@ export class RunsService {
     };
   }
 
-  private async enqueue(input: InvokeRequest): Promise<RunRow> {
+  private async enqueue(input: InvokeRequest): Promise<{ run: RunRow; replayed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       await this.agents.find(manager, input);
       const conversationId = input.conversationId
@@ -99,18 +101,18 @@ export class RunsService {
             ])
           )[0].id;
       const [row] = await manager.query(
-        `INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
+        `INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key, stream_id)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9)
          ON CONFLICT (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING *`,
-        [newId('run'), input.tenantId, input.agentId, conversationId, input.trigger, input.message, JSON.stringify(input.memoryQuota), input.idempotencyKey ?? null],
+        [newId('run'), input.tenantId, input.agentId, conversationId, input.trigger, input.message, JSON.stringify(input.memoryQuota), input.idempotencyKey ?? null, input.streamId ?? null],
       );
-      if (row) return row;
+      if (row) return { run: row as RunRow, replayed: false };
       // The same key raced in from a retry: the first run stands (this transaction's new
       // conversation is rolled back with it).
       throw new IdempotentReplay();
     }).catch(async (error) => {
-      if (error instanceof IdempotentReplay) return (await this.byIdempotencyKey(input))!;
+      if (error instanceof IdempotentReplay) return { run: (await this.byIdempotencyKey(input))!, replayed: true };
       throw error;
     });
   }

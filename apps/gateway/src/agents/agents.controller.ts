@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import {
   AgentCommands,
@@ -19,6 +20,7 @@ import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
 import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
 import { CreateAgentDto, IDEMPOTENCY_KEY, InvokeDto, PageQuery, UpdateAgentDto } from './dto/agent.dto';
+import { RunStreamHub } from './run-stream-hub';
 
 /** A client of spec 000 waits up to 300 s for a synchronous invoke; the runtime answers by 290 s. */
 const INVOKE_WAIT_TIMEOUT_MS = 300_000;
@@ -31,6 +33,7 @@ export class AgentsController {
   constructor(
     private readonly commands: CommandClient,
     private readonly quotas: MemoryQuotaResolver,
+    private readonly streams: RunStreamHub,
   ) {}
 
   @Post()
@@ -80,7 +83,8 @@ export class AgentsController {
   @ApiOperation({
     summary:
       'Invoke the agent (spec 000). wait: true answers {status, response, conversation_id} when the run ends; otherwise 202 with conversation_id at once. ' +
-      'conversation_id continues a conversation (its runs go one at a time, in order); an Idempotency-Key header makes a retry return the first run.',
+      'conversation_id continues a conversation (its runs go one at a time, in order); an Idempotency-Key header makes a retry return the first run; ' +
+      'stream: true answers Server-Sent Events: run, delta {text}, tool {name}, done (the run).',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any printable ASCII up to 200 characters.' })
   @ApiResponse({ status: 200, schema: { example: { status: 'completed', response: 'Hello! How can I help?', conversation_id: 'conv_xyz789', run_id: 'run_abc' } } })
@@ -90,30 +94,88 @@ export class AgentsController {
     @Param('agentId') agentId: string,
     @Body() body: InvokeDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RunView> {
+    @Res() res: Response,
+  ): Promise<void> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new DomainError(ErrorCodes.ValidationError, 'Idempotency-Key must be 1 to 200 printable ASCII characters', 'Idempotency-Key');
     }
     const tenantId = tenantOf(principal, body.tenantId);
-    const wait = body.wait ?? false;
-    const run = await this.commands.request(
-      'agent-runtime',
-      AgentCommands.Invoke,
-      {
-        tenantId,
-        agentId,
-        message: body.message,
-        conversationId: body.conversation_id,
-        idempotencyKey,
-        wait,
-        trigger: 'api',
-        memoryQuota: await this.quotas.resolve(principal, tenantId),
-      },
-      { tenantId, ...(wait ? { timeoutMs: INVOKE_WAIT_TIMEOUT_MS } : {}) },
-    );
-    res.status(wait ? 200 : 202);
-    return run;
+    const wait = (body.wait ?? false) && !body.stream;
+    const invoke = async (streamId?: string) =>
+      this.commands.request(
+        'agent-runtime',
+        AgentCommands.Invoke,
+        {
+          tenantId,
+          agentId,
+          message: body.message,
+          conversationId: body.conversation_id,
+          idempotencyKey,
+          wait,
+          streamId,
+          trigger: 'api',
+          memoryQuota: await this.quotas.resolve(principal, tenantId),
+        },
+        { tenantId, ...(wait ? { timeoutMs: INVOKE_WAIT_TIMEOUT_MS } : {}) },
+      );
+    if (body.stream) return this.stream(res, invoke, { tenantId, agentId });
+    res.status(wait ? 200 : 202).json(await invoke());
+  }
+
+  /**
+   * stream: true — Server-Sent Events: `run` (run_id, conversation_id, status) at once, `delta`
+   * ({text}) as the reply is generated, `tool` ({name}) when a tool is called, and `done` (the
+   * run, as the status endpoint shows it) at the end. A replayed run (Idempotency-Key) or a lost
+   * stream message is covered by the status: the stream then ends with the run's final state.
+   */
+  private async stream(
+    res: Response,
+    invoke: (streamId: string) => Promise<RunView>,
+    ref: { tenantId: string; agentId: string },
+  ): Promise<void> {
+    const streamId = randomUUID();
+    let ended = false;
+    let settle!: () => void;
+    const finished = new Promise<void>((resolve) => (settle = resolve));
+    const send = (event: string, data: unknown) => {
+      if (!ended) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const end = (run: RunView) => {
+      send('done', run);
+      ended = true;
+      res.end();
+      settle();
+    };
+    const stop = await this.streams.listen(streamId, (message) => {
+      if (message.type === 'delta') send('delta', { text: message.text });
+      else if (message.type === 'tool') send('tool', { name: message.name });
+      else end(message.run);
+    });
+    const keepAlive = setInterval(() => !ended && res.write(': keep-alive\n\n'), 15_000);
+    res.on('close', () => {
+      ended = true;
+      settle();
+    });
+    try {
+      const run = await invoke(streamId);
+      res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' }).flushHeaders();
+      send('run', { run_id: run.run_id, conversation_id: run.conversation_id, status: run.status });
+      if (run.status === 'completed' || run.status === 'failed') end(run);
+      else if (run.replayed) void this.pollUntilEnded(run, ref, () => ended, end);
+      await finished;
+    } finally {
+      clearInterval(keepAlive);
+      stop();
+    }
+  }
+
+  /** For a stream whose output goes elsewhere (a replayed run): the run's status until it ends. */
+  private async pollUntilEnded(run: RunView, ref: { tenantId: string; agentId: string }, gone: () => boolean, end: (run: RunView) => void): Promise<void> {
+    while (!gone()) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await this.commands.request('agent-runtime', AgentCommands.RunStatus, { ...ref, conversationId: run.conversation_id }).catch(() => undefined);
+      if (now && now.run_id === run.run_id && (now.status === 'completed' || now.status === 'failed')) return end(now);
+    }
   }
 
   @Get(':agentId/invoke/:conversationId/status')

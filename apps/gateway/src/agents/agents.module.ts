@@ -5,11 +5,12 @@ import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AgentKeysController } from './agent-keys.controller';
 import { AgentsController } from './agents.controller';
+import { RunStreamHub } from './run-stream-hub';
 import { SkillsController } from './skills.controller';
 
 @Module({
   imports: [AuthModule, TenantsModule, ApiKeysModule],
   controllers: [AgentsController, AgentKeysController, SkillsController],
-  providers: [MemoryQuotaResolver],
+  providers: [MemoryQuotaResolver, RunStreamHub],
 })
 export class AgentsModule {}

@@ -135,6 +135,8 @@ export class InvokeRequest {
   /** A retried invoke with the same key returns the first run. */
   @IsOptional() @IsString() @Matches(/^[\x21-\x7e]{1,200}$/) idempotencyKey?: string;
   @IsBoolean() wait!: boolean;
+  /** Set when the caller streams the run: its output goes to RUN_STREAM_TOPIC under this id. */
+  @IsOptional() @IsString() @Length(1, 64) streamId?: string;
   @IsIn(['api', 'heartbeat']) trigger!: 'api' | 'heartbeat';
   /** What the remember tool may store, from the tenant's plan. */
   @ValidateNested() @Type(() => MemoryQuota) memoryQuota!: MemoryQuota;
@@ -156,7 +158,15 @@ export interface RunView {
   usage?: { input_tokens: number; output_tokens: number; credits: number };
   created_at: string;
   finished_at?: string;
+  /** true when an Idempotency-Key matched: this is the first run, not a new one. */
+  replayed?: true;
 }
+
+/** One message of a streamed run on RUN_STREAM_TOPIC, keyed by stream id. */
+export type RunStreamMessage =
+  | { streamId: string; type: 'delta'; text: string }
+  | { streamId: string; type: 'tool'; name: string }
+  | { streamId: string; type: 'end'; run: RunView };
 
 export const AgentCommands = {
   Create: defineCommand<CreateAgentRequest, AgentView>('agent.create', CreateAgentRequest),

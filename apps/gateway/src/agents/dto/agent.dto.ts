@@ -65,6 +65,10 @@ export class InvokeDto {
   @IsOptional() @IsBoolean()
   wait?: boolean;
 
+  @ApiPropertyOptional({ description: 'Answer Server-Sent Events of the reply as it is generated (wait is then implied).', default: false })
+  @IsOptional() @IsBoolean()
+  stream?: boolean;
+
   @ApiPropertyOptional({ description: 'Continue this conversation instead of starting one.', example: 'conv_xyz789' })
   @IsOptional() @IsString() @Length(1, 64)
   conversation_id?: string;
