@@ -203,6 +203,26 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(String(sent.system)).toContain('Be brief.');
     });
 
+    it("answers the spec's Python request as the requests library sends it", async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      // requests.post(url, headers={"Authorization": ...}, json={...}, timeout=300)
+      const res = await fetch(`${gateway.url}/api/v1/agents/${agentId}/invoke`, {
+        method: 'POST',
+        headers: {
+          'User-Agent': 'python-requests/2.32.3',
+          'Accept-Encoding': 'gzip, deflate',
+          Accept: '*/*',
+          Connection: 'keep-alive',
+          Authorization: `Bearer ${agentKey}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ message: 'Hello agent!', wait: true }).replace(/":/g, '": ').replace(/,"/g, ', "'),
+        signal: AbortSignal.timeout(300_000),
+      });
+      expect(res.status).toBe(200);
+      expect((await res.json())['response']).toBe('Hello! You said: Hello agent!');
+    });
+
     it("answers the spec's JavaScript request: status and response destructured", async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const response = await fetch(`${gateway.url}/api/v1/agents/${agentId}/invoke`, {

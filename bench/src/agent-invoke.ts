@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   for (const app of ['gateway', 'agent-runtime']) await migrate(app, env);
   const runtime = await startProcess(
     join(ROOT, 'apps/agent-runtime/dist/main.js'),
-    { ...env, PORT: '14001', ANTHROPIC_BASE_URL: modelUrl, ANTHROPIC_MODEL: 'scripted' },
+    { ...env, PORT: '14001', ANTHROPIC_BASE_URL: modelUrl, ANTHROPIC_MODEL: 'scripted', AUTO_MEMORY: 'false' },
     'http://127.0.0.1:14001/health/ready',
   );
   const gateway = await startProcess(join(ROOT, 'apps/gateway/dist/main.js'), { ...env, ...UNTHROTTLED, PORT: '14000' }, 'http://127.0.0.1:14000/health/ready');

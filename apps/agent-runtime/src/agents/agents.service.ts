@@ -55,6 +55,19 @@ export class AgentsService {
     return (await this.views([await this.find(this.dataSource.manager, ref)]))[0];
   }
 
+  /** An agent (by id alone: the caller holds a run of it) and its skills, in one round trip. */
+  async withSkills(agentId: string): Promise<{ agent: AgentRow; skills: AttachedSkill[] }> {
+    const [row]: Array<AgentRow & { skills: AttachedSkill[] }> = await this.dataSource.query(
+      `SELECT a.*, coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'description', s.description) ORDER BY s.name)
+                               FROM agent_skills x JOIN skills s ON s.id = x.skill_id WHERE x.agent_id = a.id), '[]') AS skills
+         FROM agents a WHERE a.id = $1`,
+      [agentId],
+    );
+    if (!row) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${agentId} not found`, 'agentId');
+    const { skills, ...agent } = row;
+    return { agent, skills };
+  }
+
   /** The skills attached to each agent, by name. */
   async skillsOf(agentIds: string[]): Promise<Map<string, AttachedSkill[]>> {
     const rows: Array<AttachedSkill & { agent_id: string }> = await this.dataSource.query(

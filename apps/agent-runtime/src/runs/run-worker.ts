@@ -72,6 +72,28 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
+  get timeoutMs(): number {
+    return this.env.RUN_TIMEOUT_MS;
+  }
+
+  hasCapacity(): boolean {
+    return this.running.size < this.env.RUN_CONCURRENCY && !this.stopping;
+  }
+
+  /**
+   * Executes a run already marked running (claimed, or started running by its invoke); resolves
+   * with the run as it ended, or undefined when it was ended elsewhere (cancelled).
+   */
+  start(run: RunRow): Promise<RunRow | undefined> {
+    const controller = new AbortController();
+    this.running.set(run.id, controller);
+    return this.execute(run, controller).finally(() => {
+      this.running.delete(run.id);
+      [...(this.finished.get(run.id) ?? [])].forEach((done) => done());
+      this.kick();
+    });
+  }
+
   /** Looks for work now: after an invoke, and when a run ends. */
   kick(): void {
     if (this.stopping) return;
@@ -114,16 +136,10 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       this.orphansCheckedAt = Date.now();
       await this.failOrphans();
     }
-    while (this.running.size < this.env.RUN_CONCURRENCY && !this.stopping) {
+    while (this.hasCapacity()) {
       const run = await this.claim();
       if (!run) break;
-      const controller = new AbortController();
-      this.running.set(run.id, controller);
-      void this.execute(run, controller).finally(() => {
-        this.running.delete(run.id);
-        [...(this.finished.get(run.id) ?? [])].forEach((done) => done());
-        this.kick();
-      });
+      void this.start(run);
     }
     await this.extractPending();
   }
@@ -175,26 +191,28 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  private async execute(run: RunRow, controller: AbortController): Promise<void> {
+  private async execute(run: RunRow, controller: AbortController): Promise<RunRow | undefined> {
     const timeout = setTimeout(() => controller.abort(), Math.max(0, run.deadline_at!.getTime() - Date.now()));
     const stream = run.stream_id ? this.streams.writer(run.stream_id) : undefined;
     try {
-      const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
-      const [history, skills] = await Promise.all([this.history(run.conversation_id), this.agents.skillsOf([agent.id])]);
+      const [{ agent, skills }, history] = await Promise.all([this.agents.withSkills(run.agent_id), this.history(run.conversation_id)]);
       const result = await this.turn.run(run, agent, {
         history,
-        skills: skills.get(agent.id) ?? [],
+        skills,
         signal: controller.signal,
         maxRounds: this.env.MAX_TOOL_ROUNDS,
         stream,
       });
-      await this.finish(run, { result }, stream);
+      return await this.finish(run, { result }, stream);
     } catch (error) {
-      if (this.stopping && controller.signal.aborted) return; // handed back to the queue on shutdown
+      if (this.stopping && controller.signal.aborted) return undefined; // handed back to the queue on shutdown
       const failure =
         error instanceof RunFailure ? error : new RunFailure(RunErrors.Internal, error instanceof Error ? error.message : String(error));
       if (failure.code === RunErrors.Internal) this.logger.error(`run ${run.id} failed: ${failure.message}`);
-      await this.finish(run, { failure }, stream).catch((e: Error) => this.logger.error(`recording run ${run.id} failed: ${e.message}`));
+      return await this.finish(run, { failure }, stream).catch((e: Error) => {
+        this.logger.error(`recording run ${run.id} failed: ${e.message}`);
+        return undefined;
+      });
     } finally {
       clearTimeout(timeout);
     }
@@ -223,7 +241,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
    * Records the end of a run, the user's message, the answer and the event in one transaction; a
    * run already ended (by the orphan check) stays so.
    */
-  private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }, stream?: StreamWriter): Promise<void> {
+  private async finish(run: RunRow, outcome: { result: TurnResult } | { failure: RunFailure }, stream?: StreamWriter): Promise<RunRow | undefined> {
     const ended = await this.outbox.transaction(async (manager, emit) => {
       const ended = 'result' in outcome ? await this.complete(manager, run, outcome.result) : await this.fail(manager, run, outcome.failure);
       if (!ended) return undefined;
@@ -236,6 +254,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       return ended;
     });
     if (ended && stream) await stream.end(runView(ended));
+    return ended;
   }
 
   private async complete(manager: EntityManager, run: RunRow, result: TurnResult): Promise<RunRow | undefined> {

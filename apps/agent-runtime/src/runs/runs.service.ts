@@ -33,8 +33,11 @@ export class RunsService {
   async invoke(input: InvokeRequest): Promise<RunView> {
     const first = input.idempotencyKey ? await this.byIdempotencyKey(input) : undefined;
     const { run, replayed } = first ? { run: first, replayed: true } : await this.enqueue(input);
-    this.worker.kick();
-    const view = runView(input.wait ? await this.waitFor(run) : run);
+    // A run that started running at its invoke goes now, here; a queued one waits for a claim.
+    let ended: Promise<RunRow | undefined> | undefined;
+    if (!replayed && run.status === 'running') ended = this.worker.start(run);
+    else this.worker.kick();
+    const view = runView(input.wait ? ((await ended) ?? (await this.waitFor(run))) : run);
     return replayed ? { ...view, replayed: true } : view;
   }
 
@@ -88,33 +91,61 @@ export class RunsService {
     };
   }
 
+  /**
+   * One statement (atomic, one round trip): checks the agent, finds or starts the conversation,
+   * and adds the run. A new conversation has no run ahead of this one, so with room on this
+   * replica the run starts running at once (no claim round trip); otherwise it queues.
+   */
   private async enqueue(input: InvokeRequest): Promise<{ run: RunRow; replayed: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.agents.find(manager, input);
-      const conversationId = input.conversationId
-        ? (await this.conversation(manager, { ...input, conversationId: input.conversationId })).id
-        : (
-            await manager.query(`INSERT INTO conversations (id, tenant_id, agent_id) VALUES ($1, $2, $3) RETURNING id`, [
-              newId('conv'),
-              input.tenantId,
-              input.agentId,
-            ])
-          )[0].id;
-      const [row] = await manager.query(
-        `INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key, stream_id)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9)
+    const newConversation = newId('conv');
+    const startNow = !input.conversationId && this.worker.hasCapacity();
+    const [result]: Array<RunRow & { agents: number; conversations: number }> = await this.dataSource.query(
+      `WITH agent AS (SELECT id FROM agents WHERE id = $3 AND tenant_id = $2),
+       existing AS (
+         SELECT c.id FROM conversations c JOIN agent ON c.agent_id = agent.id
+          WHERE $4::text IS NOT NULL AND c.id = $4 AND c.tenant_id = $2),
+       created AS (
+         INSERT INTO conversations (id, tenant_id, agent_id) SELECT $12, $2, agent.id FROM agent WHERE $4::text IS NULL RETURNING id),
+       conversation AS (SELECT id FROM existing UNION ALL SELECT id FROM created),
+       run AS (
+         INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key, stream_id,
+                           started_at, deadline_at)
+         SELECT $1, $2, $3, conversation.id, CASE WHEN $10 THEN 'running' ELSE 'pending' END, $5, $6, $7, $8, $9,
+                CASE WHEN $10 THEN now() END, CASE WHEN $10 THEN now() + $11 * interval '1 millisecond' END
+           FROM conversation
          ON CONFLICT (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING *`,
-        [newId('run'), input.tenantId, input.agentId, conversationId, input.trigger, input.message, JSON.stringify(input.memoryQuota), input.idempotencyKey ?? null, input.streamId ?? null],
-      );
-      if (row) return { run: row as RunRow, replayed: false };
-      // The same key raced in from a retry: the first run stands (this transaction's new
-      // conversation is rolled back with it).
-      throw new IdempotentReplay();
-    }).catch(async (error) => {
-      if (error instanceof IdempotentReplay) return { run: (await this.byIdempotencyKey(input))!, replayed: true };
-      throw error;
-    });
+         RETURNING *)
+       SELECT (SELECT count(*) FROM agent)::int AS agents, (SELECT count(*) FROM conversation)::int AS conversations, run.*
+         FROM (SELECT 1) AS one LEFT JOIN run ON true`,
+      [
+        newId('run'),
+        input.tenantId,
+        input.agentId,
+        input.conversationId ?? null,
+        input.trigger,
+        input.message,
+        JSON.stringify(input.memoryQuota),
+        input.idempotencyKey ?? null,
+        input.streamId ?? null,
+        startNow,
+        this.worker.timeoutMs,
+        newConversation,
+      ],
+    );
+    if (result.agents === 0) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${input.agentId} not found`, 'agentId');
+    if (result.conversations === 0) {
+      throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${input.conversationId} not found`, 'conversation_id');
+    }
+    if (result.id) {
+      const { agents: _a, conversations: _c, ...run } = result;
+      return { run, replayed: false };
+    }
+    // The same Idempotency-Key raced in from a retry: the first run stands, and the conversation
+    // this statement started for it goes.
+    await this.dataSource.query(`DELETE FROM conversations c WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.conversation_id = c.id)`, [
+      newConversation,
+    ]);
+    return { run: (await this.byIdempotencyKey(input))!, replayed: true };
   }
 
   private async byIdempotencyKey(input: InvokeRequest): Promise<RunRow | undefined> {
@@ -149,4 +180,3 @@ export class RunsService {
   }
 }
 
-class IdempotentReplay extends Error {}
