@@ -20,6 +20,9 @@ describe('the platform as processes', () => {
     REQUEST_TIMEOUT_MS: '1500',
     HB_ADMIN_KEY: adminKey,
     LOG_LEVEL: 'info',
+    // No model, whatever the machine's environment says: the platform must start without one.
+    ANTHROPIC_API_KEY: '',
+    ANTHROPIC_BASE_URL: '',
   };
   const services = Object.fromEntries(APPS.map((app) => [app, new ServiceProcess(app, PORTS[app], env)])) as Record<
     App,
@@ -77,6 +80,23 @@ describe('the platform as processes', () => {
     const res = await fetch(`${gateway.url}/api/v1/usage/metrics/${tenantId}`, { headers });
     expect(res.status).toBe(200);
     expect((await res.json()).data).toMatchObject({ memories: { count: 0 }, storage: { used: 0 } });
+  });
+
+  it('starts without a model, and a run then fails with model_not_configured naming the variables', async () => {
+    const tenantId = `e2e_${randomBytes(4).toString('hex')}`;
+    const headers = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
+    await fetch(`${gateway.url}/api/v1/admin/tenants`, { method: 'POST', headers, body: JSON.stringify({ id: tenantId, name: 'e2e' }) });
+    const agent = await (await fetch(`${gateway.url}/api/v1/agents`, { method: 'POST', headers, body: JSON.stringify({ name: 'no model', tenantId }) })).json();
+    const res = await fetch(`${gateway.url}/api/v1/agents/${agent.id}/invoke`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ message: 'Hello agent!', wait: true, tenantId }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'failed',
+      error: { code: 'model_not_configured', message: expect.stringMatching(/ANTHROPIC_API_KEY.*ANTHROPIC_BASE_URL/) },
+    });
   });
 
   it('logs structured JSON lines', () => {
