@@ -284,7 +284,7 @@ describe('Kubernetes base', () => {
       gateway: ['DATABASE_URL', 'HB_ADMIN_KEY'],
       'agent-runtime': ['ANTHROPIC_API_KEY', 'DATABASE_URL'],
       'heartbeat-scheduler': ['DATABASE_URL'],
-      memory: ['DATABASE_URL'],
+      memory: ['ANTHROPIC_API_KEY', 'DATABASE_URL'],
       'webhook-dispatcher': ['DATABASE_URL'],
     };
     for (const d of deployments) {
