@@ -9,3 +9,4 @@ node dist/gateway-roundtrip.js
 node dist/gateway-auth-overhead.js
 node dist/memory-search.js
 node dist/agent-invoke.js
+node dist/webhook-delivery.js

@@ -12,6 +12,7 @@ import { MemoriesModule } from './memories/memories.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsageModule } from './usage/usage.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         AgentsModule,
         IntelligenceModule,
         SystemModule,
+        WebhooksModule,
       ],
     };
   }

@@ -2,3 +2,4 @@ export * from './command';
 export * from './system.commands';
 export * from './memory.commands';
 export * from './agent.commands';
+export * from './webhook.commands';

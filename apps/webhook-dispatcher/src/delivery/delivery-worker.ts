@@ -1,0 +1,208 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Topics, WebhookEventTypes } from '@hb/contracts';
+import { Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import type { WebhookDispatcherEnv } from '../config/env';
+import { isAllowlisted } from '../webhooks/destination';
+import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
+import { safePost, type SendResult } from './safe-http';
+import { signedHeaders } from './signing';
+
+const POLL_MS = 200;
+/** A claimed delivery is due again after this if its attempt never recorded (a crash). */
+const LEASE_MARGIN_MS = 30_000;
+/** Retry-After is honoured up to this. */
+const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
+
+/** How an attempt ended, for the delivery and its webhook. */
+type Outcome = { kind: 'delivered' } | { kind: 'gone' } | { kind: 'retry'; afterMs?: number };
+
+export function outcomeOf(result: SendResult, now = Date.now()): Outcome {
+  const code = result.statusCode;
+  if (code !== null && code >= 200 && code < 300) return { kind: 'delivered' };
+  if (code === 410) return { kind: 'gone' };
+  if (code === 429 || code === 503) return { kind: 'retry', afterMs: retryAfterMs(result.headers['retry-after'], now) };
+  return { kind: 'retry' };
+}
+
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/**
+ * Attempts due deliveries. Postgres holds them: a delivery is recorded before its first attempt,
+ * claimed with a lease (so one a dead replica was attempting is attempted again), attempted with
+ * the webhook's signature, and its attempt recorded with the next one scheduled on the retry
+ * schedule (with jitter, or the endpoint's Retry-After), all before the claim is let go. Each
+ * endpoint has its own concurrency limit, so a slow one does not hold the others up.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryWorker.name);
+  private readonly env: WebhookDispatcherEnv;
+  private readonly perEndpoint = new Map<string, number>();
+  private inFlight = 0;
+  private timer?: NodeJS.Timeout;
+  private pumping = false;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
+  ) {
+    this.env = options.env as WebhookDispatcherEnv;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopping = true;
+    clearInterval(this.timer);
+  }
+
+  kick(): void {
+    if (this.stopping) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump()
+      .catch((error: Error) => this.logger.warn(`claiming deliveries failed: ${error.message}`))
+      .finally(() => {
+        this.pumping = false;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Sends one body to a webhook now, without a delivery record (the test endpoint). */
+  async send(webhook: WebhookRow, id: string, body: string): Promise<SendResult> {
+    const url = new URL(webhook.url);
+    return safePost(
+      url,
+      { 'content-type': 'application/json', 'user-agent': this.env.WEBHOOK_USER_AGENT, ...signedHeaders(signingSecrets(webhook), id, body) },
+      body,
+      { allowed: isAllowlisted(url, this.env.WEBHOOK_ALLOWED_HOSTS), timeoutMs: this.env.WEBHOOK_TIMEOUT_MS },
+    );
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.stopping && this.inFlight < this.env.WEBHOOK_CONCURRENCY) {
+      const busy = [...this.perEndpoint].filter(([, n]) => n >= this.env.WEBHOOK_ENDPOINT_CONCURRENCY).map(([id]) => id);
+      const rows: Array<DeliveryRow & { webhook: WebhookRow }> = (
+        await this.dataSource.query(
+          `UPDATE deliveries d SET next_attempt_at = now() + $1 * interval '1 millisecond'
+            FROM webhooks w
+           WHERE w.id = d.webhook_id AND d.id IN (
+             SELECT d2.id FROM deliveries d2 JOIN webhooks w2 ON w2.id = d2.webhook_id
+              WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND w2.status = 'active' AND NOT (d2.webhook_id = ANY($3))
+              ORDER BY d2.next_attempt_at
+              LIMIT $2
+              FOR UPDATE OF d2 SKIP LOCKED)
+           RETURNING d.*, row_to_json(w.*) AS webhook`,
+          [this.env.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS, Math.min(32, this.env.WEBHOOK_CONCURRENCY - this.inFlight), busy],
+        )
+      )[0];
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const { webhook: raw, ...delivery } = row;
+        const webhook = reviveWebhook(raw);
+        this.inFlight++;
+        this.perEndpoint.set(webhook.id, (this.perEndpoint.get(webhook.id) ?? 0) + 1);
+        void this.attempt(delivery, webhook)
+          .catch((error: Error) => this.logger.error(`delivery ${delivery.id}: ${error.message}`))
+          .finally(() => {
+            this.inFlight--;
+            const left = (this.perEndpoint.get(webhook.id) ?? 1) - 1;
+            if (left > 0) this.perEndpoint.set(webhook.id, left);
+            else this.perEndpoint.delete(webhook.id);
+            this.kick();
+          });
+      }
+    }
+  }
+
+  private async attempt(delivery: DeliveryRow, webhook: WebhookRow): Promise<void> {
+    const result = await this.send(webhook, delivery.id, delivery.body);
+    const outcome = outcomeOf(result);
+    await this.outbox.transaction(async (manager, emit) => {
+      await manager.query(
+        `INSERT INTO attempts (delivery_id, status_code, latency_ms, error, response_excerpt) VALUES ($1, $2, $3, $4, $5)`,
+        [delivery.id, result.statusCode, result.latencyMs, result.error, result.responseExcerpt],
+      );
+      const attempts = delivery.attempts + 1;
+      if (outcome.kind === 'delivered') {
+        await manager.query(`UPDATE deliveries SET status = 'delivered', attempts = $2, delivered_at = now(), next_attempt_at = NULL WHERE id = $1`, [
+          delivery.id,
+          attempts,
+        ]);
+        await manager.query(`UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [webhook.id]);
+        return;
+      }
+      const schedule = this.env.WEBHOOK_RETRY_SCHEDULE;
+      const exhausted = outcome.kind === 'gone' || attempts >= schedule.length;
+      const delayMs = outcome.kind === 'retry' ? (outcome.afterMs ?? jitter(schedule[Math.min(attempts, schedule.length - 1)] * 1000)) : 0;
+      await manager.query(
+        `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = CASE WHEN $2 = 'pending' THEN now() + $4 * interval '1 millisecond' END
+          WHERE id = $1`,
+        [delivery.id, exhausted ? 'failed' : 'pending', attempts, delayMs],
+      );
+      const [[failing]] = await manager.query(
+        `UPDATE webhooks SET failing_since = coalesce(failing_since, now()) WHERE id = $1 RETURNING failing_since`,
+        [webhook.id],
+      );
+      const failingMs = Date.now() - new Date(failing.failing_since).getTime();
+      const reason =
+        outcome.kind === 'gone'
+          ? 'the endpoint answered 410 Gone'
+          : failingMs > this.env.WEBHOOK_DISABLE_AFTER_MS
+            ? `no successful delivery for ${Math.round(failingMs / 3_600_000)} hours`
+            : null;
+      if (reason) await this.disable(manager, emit, webhook, reason);
+    });
+  }
+
+  private async disable(manager: EntityManager, emit: Parameters<Parameters<Outbox['transaction']>[0]>[1], webhook: WebhookRow, reason: string) {
+    const [rows] = await manager.query(
+      `UPDATE webhooks SET status = 'disabled', disabled_reason = $2, updated_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
+      [webhook.id, reason],
+    );
+    if (!rows.length) return;
+    this.logger.warn(`webhook ${webhook.id} disabled: ${reason}`);
+    emit({
+      topic: Topics.WebhookEvents,
+      aggregateId: webhook.id,
+      tenantId: webhook.tenant_id,
+      type: WebhookEventTypes.Disabled,
+      payload: { id: webhook.id, url: webhook.url, reason, disabledAt: new Date().toISOString() },
+    });
+  }
+}
+
+/** ±10% so that retries of many deliveries do not arrive together. */
+function jitter(ms: number): number {
+  return Math.round(ms * (0.9 + Math.random() * 0.2));
+}
+
+/** row_to_json gives dates as strings. */
+function reviveWebhook(raw: WebhookRow): WebhookRow {
+  const date = (value: unknown) => (value ? new Date(value as string) : null);
+  return {
+    ...raw,
+    previous_secret_until: date(raw.previous_secret_until),
+    failing_since: date(raw.failing_since),
+    created_at: date(raw.created_at)!,
+    updated_at: date(raw.updated_at)!,
+  };
+}

@@ -1,0 +1,118 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP } from 'node:net';
+
+/** Addresses a webhook may never reach unless its host is allowlisted. */
+const FORBIDDEN = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  FORBIDDEN.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96], // NAT64
+  ['fc00::', 7], // unique-local
+  ['fe80::', 10], // link-local
+  ['ff00::', 8],
+] as const) {
+  FORBIDDEN.addSubnet(net, prefix, 'ipv6');
+}
+
+export function isForbiddenAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return true;
+  // IPv4-mapped IPv6 (::ffff:a.b.c.d) is refused outright; it is not a rule of the list, since a
+  // BlockList checks plain IPv4 addresses against IPv6 rules as mapped ones.
+  if (family === 6 && /^::ffff:/i.test(address)) return true;
+  return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+export class RefusedAddressError extends Error {}
+
+export interface SendResult {
+  statusCode: number | null;
+  headers: IncomingMessage['headers'];
+  latencyMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+
+const EXCERPT_BYTES = 1024;
+
+/**
+ * POSTs a body where a webhook points, safely: an address in the URL, and every address its host
+ * resolves to, is checked when the connection is made (so a DNS answer that changes between a
+ * check and the connect — rebinding — cannot slip through); private, loopback, link-local, CGNAT,
+ * unique-local and IPv4-mapped addresses are refused unless the host is allowlisted, redirects are not followed,
+ * and the whole attempt has a deadline.
+ */
+export async function safePost(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  options: { allowed: boolean; timeoutMs: number },
+): Promise<SendResult> {
+  const started = performance.now();
+  // An address written in the URL is connected to without any lookup: it is checked here.
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowed && isIP(literal) && isForbiddenAddress(literal)) {
+    return { statusCode: null, headers: {}, latencyMs: 0, error: `refused: ${literal} is a private or local address`, responseExcerpt: null };
+  }
+  const lookup = (hostname: string, lookupOptions: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    dnsLookup(hostname, { all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error);
+      const refused = options.allowed ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
+      if (refused) return callback(new RefusedAddressError(`refused: ${hostname} resolves to ${refused.address}, a private or local address`));
+      if (lookupOptions.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<SendResult>((resolve) => {
+    const done = (result: Omit<SendResult, 'latencyMs'>) => resolve({ ...result, latencyMs: Math.round(performance.now() - started) });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: lookup as never,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < EXCERPT_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on('end', () =>
+          done({
+            statusCode: res.statusCode ?? null,
+            headers: res.headers,
+            error: null,
+            responseExcerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8') || null,
+          }),
+        );
+        res.on('error', (error) => done({ statusCode: res.statusCode ?? null, headers: res.headers, error: error.message, responseExcerpt: null }));
+      },
+    );
+    req.on('error', (error) => {
+      const message = error.name === 'AbortError' || error.name === 'TimeoutError' ? `timed out after ${options.timeoutMs} ms` : error.message;
+      done({ statusCode: null, headers: {}, error: message, responseExcerpt: null });
+    });
+    req.end(body);
+  });
+}
