@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       [`wh_${namespace}_${i}`, tenant, `http://localhost:${port}/hook/${i}`],
     );
   }
+  // As autovacuum leaves tables in steady use (it may be off on a development database).
+  for (const table of ['webhooks', 'deliveries', 'attempts']) await db.query(`VACUUM ANALYZE webhooks.${table}`);
   const dispatcher = await startProcess(
     join(ROOT, 'apps/webhook-dispatcher/dist/main.js'),
     { ...env, PORT: '14004', WEBHOOK_ALLOWED_HOSTS: 'localhost' },

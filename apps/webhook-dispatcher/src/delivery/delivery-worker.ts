@@ -12,6 +12,12 @@ import { signedHeaders } from './signing';
 const POLL_MS = 200;
 /** A claimed delivery is due again after this if its attempt never recorded (a crash). */
 const LEASE_MARGIN_MS = 30_000;
+/**
+ * Failed attempts' records commit without waiting for the WAL flush: if the database itself
+ * crashed in the next fraction of a second and lost one, the delivery would only be attempted
+ * again (deliveries are at least once; receivers deduplicate by webhook-id).
+ */
+const NOT_WAITING_FOR_FLUSH = `SET LOCAL synchronous_commit = off`;
 /** Retry-After is honoured up to this. */
 const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
 
@@ -100,17 +106,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async pump(): Promise<void> {
     while (!this.stopping && this.inFlight < this.env.WEBHOOK_CONCURRENCY) {
       const busy = [...this.perEndpoint].filter(([, n]) => n >= this.env.WEBHOOK_ENDPOINT_CONCURRENCY).map(([id]) => id);
+      // Oldest due first, straight off the due index (the CTE is a fence: joined to webhooks, a
+      // planner with stale statistics sorts every due delivery instead). A disabled or inactive
+      // webhook's pending deliveries have no next attempt (see disable and
+      // WebhooksService.update), so none of them is scanned here.
       const rows: Array<DeliveryRow & { webhook: WebhookRow }> = (
         await this.dataSource.query(
-          `UPDATE deliveries d SET next_attempt_at = now() + $1 * interval '1 millisecond'
-            FROM webhooks w
-           WHERE w.id = d.webhook_id AND d.id IN (
-             SELECT d2.id FROM deliveries d2 JOIN webhooks w2 ON w2.id = d2.webhook_id
-              WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND w2.status = 'active' AND NOT (d2.webhook_id = ANY($3))
-              ORDER BY d2.next_attempt_at
+          `WITH due AS MATERIALIZED (
+             SELECT id FROM deliveries
+              WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (webhook_id = ANY($3))
+              ORDER BY next_attempt_at
               LIMIT $2
-              FOR UPDATE OF d2 SKIP LOCKED)
-           RETURNING d.*, row_to_json(w.*) AS webhook`,
+              FOR UPDATE SKIP LOCKED)
+           UPDATE deliveries d SET next_attempt_at = now() + $1 * interval '1 millisecond'
+             FROM due, webhooks w
+            WHERE d.id = due.id AND w.id = d.webhook_id
+            RETURNING d.*, row_to_json(w.*) AS webhook`,
           [this.env.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS, Math.min(32, this.env.WEBHOOK_CONCURRENCY - this.inFlight), busy],
         )
       )[0];
@@ -118,6 +129,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       for (const row of rows) {
         const { webhook: raw, ...delivery } = row;
         const webhook = reviveWebhook(raw);
+        if (webhook.status !== 'active') {
+          // Disabled or paused since it was scheduled: it waits, unscheduled, like the others.
+          await this.dataSource.query(`UPDATE deliveries SET next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [delivery.id]);
+          continue;
+        }
         this.inFlight++;
         this.perEndpoint.set(webhook.id, (this.perEndpoint.get(webhook.id) ?? 0) + 1);
         void this.attempt(delivery, webhook)
@@ -136,18 +152,29 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async attempt(delivery: DeliveryRow, webhook: WebhookRow): Promise<void> {
     const result = await this.send(webhook, delivery.id, delivery.body);
     const outcome = outcomeOf(result);
+    const attempts = delivery.attempts + 1;
+    if (outcome.kind === 'delivered' && !webhook.failing_since) {
+      // The usual case in one statement: the attempt and the delivered delivery together.
+      await this.dataSource.query(
+        `WITH attempt AS (
+           INSERT INTO attempts (delivery_id, status_code, latency_ms, error, response_excerpt) VALUES ($1, $3, $4, NULL, $5))
+         UPDATE deliveries SET status = 'delivered', attempts = $2, delivered_at = now(), next_attempt_at = NULL WHERE id = $1`,
+        [delivery.id, attempts, result.statusCode, result.latencyMs, result.responseExcerpt],
+      );
+      return;
+    }
     await this.outbox.transaction(async (manager, emit) => {
+      await manager.query(NOT_WAITING_FOR_FLUSH);
       await manager.query(
         `INSERT INTO attempts (delivery_id, status_code, latency_ms, error, response_excerpt) VALUES ($1, $2, $3, $4, $5)`,
         [delivery.id, result.statusCode, result.latencyMs, result.error, result.responseExcerpt],
       );
-      const attempts = delivery.attempts + 1;
       if (outcome.kind === 'delivered') {
         await manager.query(`UPDATE deliveries SET status = 'delivered', attempts = $2, delivered_at = now(), next_attempt_at = NULL WHERE id = $1`, [
           delivery.id,
           attempts,
         ]);
-        await manager.query(`UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [webhook.id]);
+        await manager.query(`UPDATE webhooks SET failing_since = NULL WHERE id = $1`, [webhook.id]);
         return;
       }
       const schedule = this.env.WEBHOOK_RETRY_SCHEDULE;
@@ -179,6 +206,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       [webhook.id, reason],
     );
     if (!rows.length) return;
+    // Its pending deliveries wait, unscheduled, until it is enabled again.
+    await manager.query(`UPDATE deliveries SET next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'pending'`, [webhook.id]);
     this.logger.warn(`webhook ${webhook.id} disabled: ${reason}`);
     emit({
       topic: Topics.WebhookEvents,

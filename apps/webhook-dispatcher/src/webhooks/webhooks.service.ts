@@ -98,6 +98,14 @@ export class WebhooksService {
         ROTATION_OVERLAP_MS,
       ],
     );
+    // Deliveries wait unscheduled while their webhook is not active, and resume when it is.
+    await this.dataSource.query(
+      status === 'active'
+        ? `UPDATE deliveries SET next_attempt_at = now() WHERE webhook_id = $1 AND status = 'pending' AND next_attempt_at IS NULL`
+        : `UPDATE deliveries SET next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'pending'`,
+      [current.id],
+    );
+    if (status === 'active') this.worker.kick();
     return webhookView(row);
   }
 
