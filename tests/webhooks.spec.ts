@@ -36,6 +36,7 @@ class Receiver {
         if (route === 'gone') return answer(410);
         if (route === 'busy') return n === 1 ? answer(503, { 'Retry-After': '1' }) : answer(200);
         if (route === 'slow') return void setTimeout(() => answer(200), 3000);
+        if (route === 'crash') return n === 1 ? undefined : answer(200); // the first request never answered
         if (route === 'down') return answer(this.downIsUp ? 200 : 500);
         answer(200);
       });
@@ -75,6 +76,7 @@ describe('webhooks through the gateway (spec 003)', () => {
   const gateway = new ServiceProcess('gateway', 13300, env);
   const memory = new ServiceProcess('memory', 13303, env);
   const dispatcher = new ServiceProcess('webhook-dispatcher', 13304, env);
+  const dispatcherEnv = { WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3,0.3', WEBHOOK_TIMEOUT_MS: '1000' };
 
   async function call(method: string, path: string, key: string, body?: unknown) {
     const res = await fetch(`${gateway.url}${path}`, {
@@ -106,7 +108,7 @@ describe('webhooks through the gateway (spec 003)', () => {
     await Promise.all([migrate('gateway', env), migrate('memory', env), migrate('webhook-dispatcher', env)]);
     await receiver.start();
     memory.start();
-    dispatcher.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3,0.3', WEBHOOK_TIMEOUT_MS: '1000' });
+    dispatcher.start(dispatcherEnv);
     await Promise.all([memory.waitForReadiness(200), dispatcher.waitForReadiness(200)]);
     gateway.start();
     await gateway.waitForReadiness(200);
@@ -241,6 +243,22 @@ describe('webhooks through the gateway (spec 003)', () => {
     const res = await call('POST', `/api/v1/webhooks/${created.body.data.id}/test`, key);
     expect(res.body.data).toMatchObject({ delivered: false, statusCode: null, error: expect.stringMatching(/^refused: /) });
     expect(receiver.received.length).toBe(before);
+  });
+
+  it('attempts again, under the same webhook-id, a delivery its dispatcher died in the middle of', async () => {
+    const { key } = await aTenant();
+    const path = `/crash/${randomBytes(3).toString('hex')}`;
+    const hook = await aWebhook(key, path);
+    await createMemory(key, 'in flight when the dispatcher dies');
+    const [first] = await receiver.waitFor(path, 1);
+    await dispatcher.stop('SIGKILL');
+    dispatcher.start(dispatcherEnv);
+    await dispatcher.waitForReadiness(200);
+    const got = await receiver.waitFor(path, 2, 20_000);
+    expect(got).toHaveLength(2);
+    expect(got[1].headers['webhook-id']).toBe(first.headers['webhook-id']);
+    const deliveries = await call('GET', `/api/v1/webhooks/${hook.id}/deliveries`, key);
+    expect(deliveries.body.data.data[0]).toMatchObject({ status: 'delivered' });
   });
 
   it('signs with both secrets during a rotation', async () => {

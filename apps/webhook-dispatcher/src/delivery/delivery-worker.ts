@@ -10,8 +10,11 @@ import { safePost, type SendResult } from './safe-http';
 import { signedHeaders } from './signing';
 
 const POLL_MS = 200;
-/** A claimed delivery is due again after this if its attempt never recorded (a crash). */
-const LEASE_MARGIN_MS = 30_000;
+/**
+ * A claimed delivery is due again this long after its attempt's deadline if the attempt was
+ * never recorded (its replica died): then it is attempted again, under the same webhook-id.
+ */
+const LEASE_MARGIN_MS = 5_000;
 /**
  * Failed attempts' records commit without waiting for the WAL flush: if the database itself
  * crashed in the next fraction of a second and lost one, the delivery would only be attempted
