@@ -13,7 +13,8 @@ interface Received {
 
 /**
  * A local endpoint: /ok answers 200, /flaky 500 twice then 200, /gone 410, /busy 503 with
- * Retry-After: 1 once then 200, /slow after 3 s, /down 500 until told otherwise.
+ * Retry-After: 1 once then 200, /slow after 3 s, /down 500 until told otherwise, /never 500,
+ * /crash never answers its first request.
  */
 class Receiver {
   readonly received: Received[] = [];
@@ -38,6 +39,7 @@ class Receiver {
         if (route === 'slow') return void setTimeout(() => answer(200), 3000);
         if (route === 'crash') return n === 1 ? undefined : answer(200); // the first request never answered
         if (route === 'down') return answer(this.downIsUp ? 200 : 500);
+        if (route === 'never') return answer(500);
         answer(200);
       });
     });
@@ -76,7 +78,13 @@ describe('webhooks through the gateway (spec 003)', () => {
   const gateway = new ServiceProcess('gateway', 13300, env);
   const memory = new ServiceProcess('memory', 13303, env);
   const dispatcher = new ServiceProcess('webhook-dispatcher', 13304, env);
-  const dispatcherEnv = { WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3,0.3', WEBHOOK_TIMEOUT_MS: '1000' };
+  const dispatcherEnv = {
+    WEBHOOK_ALLOWED_HOSTS: 'localhost',
+    WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3,0.3',
+    WEBHOOK_TIMEOUT_MS: '1000',
+    WEBHOOK_DISABLE_AFTER_MS: '2500',
+    WEBHOOK_ENDPOINT_CONCURRENCY: '2',
+  };
 
   async function call(method: string, path: string, key: string, body?: unknown) {
     const res = await fetch(`${gateway.url}${path}`, {
@@ -211,6 +219,42 @@ describe('webhooks through the gateway (spec 003)', () => {
     await createMemory(key, 'not sent');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.at(path)).toHaveLength(1);
+  });
+
+  it('disables an endpoint that has failed without a success for the configured span, saying since when', async () => {
+    const { key } = await aTenant();
+    const path = `/never/${randomBytes(3).toString('hex')}`;
+    const hook = await aWebhook(key, path);
+    await createMemory(key, 'first failure');
+    await receiver.waitFor(path, 4);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await createMemory(key, 'still failing');
+    await receiver.waitFor(path, 5);
+    const deadline = Date.now() + 5000;
+    let webhook = (await call('GET', `/api/v1/webhooks/${hook.id}`, key)).body.data;
+    while (webhook.status !== 'disabled' && Date.now() < deadline) webhook = (await call('GET', `/api/v1/webhooks/${hook.id}`, key)).body.data;
+    expect(webhook).toMatchObject({ status: 'disabled', disabledReason: expect.stringMatching(/^no successful delivery since /) });
+    const enabled = await call('PATCH', `/api/v1/webhooks/${hook.id}`, key, { status: 'active' });
+    expect(enabled.body.data).toMatchObject({ status: 'active' });
+    expect(enabled.body.data.disabledReason).toBeUndefined();
+  });
+
+  it('keeps other endpoints on time while one is slow', async () => {
+    const slow = await aTenant();
+    const slowPath = `/slow/${randomBytes(3).toString('hex')}`;
+    await aWebhook(slow.key, slowPath);
+    for (let i = 0; i < 6; i++) await createMemory(slow.key, `slow ${i}`);
+    const fast = await aTenant();
+    const fastPath = `/ok/${randomBytes(3).toString('hex')}`;
+    await aWebhook(fast.key, fastPath);
+    const sent = Date.now();
+    await createMemory(fast.key, 'on time');
+    const [got] = await receiver.waitFor(fastPath, 1);
+    expect(got.at - sent).toBeLessThan(1000);
+    // The slow endpoint never has more than its limit (2) of attempts open at once.
+    const opened = receiver.at(slowPath).map((r) => r.at);
+    const overlapping = Math.max(...opened.map((at) => opened.filter((other) => other >= at && other < at + 900).length));
+    expect(overlapping).toBeLessThanOrEqual(2);
   });
 
   it('honours Retry-After', async () => {

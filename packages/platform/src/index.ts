@@ -6,3 +6,4 @@ export * from './health';
 export * from './database';
 export * from './bootstrap';
 export * from './model';
+export * from './worker';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
-import { Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { KickedLoop, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import { AgentsService, type AgentRow } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { newId } from '../ids';
@@ -35,9 +35,10 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly env: AgentRuntimeEnv;
   private readonly finished = new Map<string, Array<() => void>>();
   private readonly running = new Map<string, AbortController>();
-  private timer?: NodeJS.Timeout;
-  private pumping = false;
-  private again = false;
+  private readonly loop = new KickedLoop(
+    () => this.pump(),
+    (error) => this.logger.warn(`claiming runs failed: ${error.message}`),
+  );
   private stopping = false;
   private orphansCheckedAt = 0;
   private extracting = 0;
@@ -55,12 +56,12 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.loop.start(POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
+    this.loop.stop();
     // Runs in flight go back to the queue for another replica, not to a timeout.
     for (const controller of this.running.values()) controller.abort();
     if (this.running.size) {
@@ -96,21 +97,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Looks for work now: after an invoke, and when a run ends. */
   kick(): void {
-    if (this.stopping) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = true;
-    void this.pump()
-      .catch((error: Error) => this.logger.warn(`claiming runs failed: ${error.message}`))
-      .finally(() => {
-        this.pumping = false;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Resolves when the run has ended here, or after `ms` (the caller then reads its state). */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { KickedLoop, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { isAllowlisted } from '../webhooks/destination';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
@@ -55,10 +55,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly env: WebhookDispatcherEnv;
   private readonly perEndpoint = new Map<string, number>();
   private inFlight = 0;
-  private timer?: NodeJS.Timeout;
-  private pumping = false;
-  private again = false;
-  private stopping = false;
+  private readonly loop = new KickedLoop(
+    () => this.pump(),
+    (error) => this.logger.warn(`claiming deliveries failed: ${error.message}`),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,30 +69,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.loop.start(POLL_MS);
   }
 
   onApplicationShutdown(): void {
-    this.stopping = true;
-    clearInterval(this.timer);
+    this.loop.stop();
   }
 
   kick(): void {
-    if (this.stopping) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = true;
-    void this.pump()
-      .catch((error: Error) => this.logger.warn(`claiming deliveries failed: ${error.message}`))
-      .finally(() => {
-        this.pumping = false;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Sends one body to a webhook now, without a delivery record (the test endpoint). */
@@ -107,7 +92,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async pump(): Promise<void> {
-    while (!this.stopping && this.inFlight < this.env.WEBHOOK_CONCURRENCY) {
+    while (!this.loop.isStopped && this.inFlight < this.env.WEBHOOK_CONCURRENCY) {
       const busy = [...this.perEndpoint].filter(([, n]) => n >= this.env.WEBHOOK_ENDPOINT_CONCURRENCY).map(([id]) => id);
       // Oldest due first, straight off the due index (the CTE is a fence: joined to webhooks, a
       // planner with stale statistics sorts every due delivery instead). A disabled or inactive
@@ -197,7 +182,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         outcome.kind === 'gone'
           ? 'the endpoint answered 410 Gone'
           : failingMs > this.env.WEBHOOK_DISABLE_AFTER_MS
-            ? `no successful delivery for ${Math.round(failingMs / 3_600_000)} hours`
+            ? `no successful delivery since ${new Date(failing.failing_since).toISOString()}`
             : null;
       if (reason) await this.disable(manager, emit, webhook, reason);
     });

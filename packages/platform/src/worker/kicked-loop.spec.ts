@@ -1,0 +1,42 @@
+import { KickedLoop } from './kicked-loop';
+
+describe(KickedLoop.name, () => {
+  it('never runs twice at once, and runs once more for kicks that came meanwhile', async () => {
+    let active = 0;
+    let most = 0;
+    let runs = 0;
+    let release!: () => void;
+    const loop = new KickedLoop(async () => {
+      runs++;
+      active++;
+      most = Math.max(most, active);
+      if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+      active--;
+    }, () => undefined);
+    loop.kick();
+    loop.kick();
+    loop.kick();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(runs).toBe(2);
+    expect(most).toBe(1);
+  });
+
+  it('reports errors and keeps working; does nothing once stopped', async () => {
+    const errors: string[] = [];
+    let runs = 0;
+    const loop = new KickedLoop(async () => {
+      runs++;
+      throw new Error('boom');
+    }, (error) => errors.push(error.message));
+    loop.kick();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    loop.kick();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    loop.stop();
+    loop.kick();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runs).toBe(2);
+    expect(errors).toEqual(['boom', 'boom']);
+  });
+});
