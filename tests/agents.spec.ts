@@ -157,6 +157,33 @@ describe('Agent API through the gateway (spec 000)', () => {
     });
   });
 
+  describe('bots (Heartbeat API bot management)', () => {
+    it('creates, reads and updates a bot: an agent of the project, heartbeat flag included', async () => {
+      const { tenantId, key } = await aTenantWithAgent();
+      const created = await call('POST', '/v1/bot/create', key, { project_id: tenantId, name: 'Digest bot' });
+      expect(created.status).toBe(200);
+      expect(created.body.bot).toMatchObject({ id: expect.stringMatching(/^agt_/), project_id: tenantId, name: 'Digest bot', heartbeat: false });
+      const updated = await call('POST', '/v1/bot/update', key, { project_id: tenantId, bot_id: created.body.bot.id, heartbeat: true });
+      expect(updated.body.bot).toMatchObject({ heartbeat: true, name: 'Digest bot' });
+      const read = await call('GET', `/v1/bot/read?project_id=${tenantId}&bot_id=${created.body.bot.id}`, key);
+      expect(read.body.bot.heartbeat).toBe(true);
+      expect((await call('GET', `/api/v1/agents/${created.body.bot.id}`, key)).body.heartbeat).toBe(true);
+    });
+
+    it('answers in the bot face: 404 naming bot_id, 403 for another project, 400 naming the field', async () => {
+      const { tenantId, key } = await aTenantWithAgent();
+      const missing = await call('POST', '/v1/bot/update', key, { project_id: tenantId, bot_id: 'agt_missing', heartbeat: true });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error).toMatchObject({ code: 'RESOURCE_NOT_FOUND', field: 'bot_id' });
+      const other = await call('POST', '/v1/bot/create', key, { project_id: 'someone-else', name: 'x' });
+      expect(other.status).toBe(403);
+      expect(other.body.error).toMatchObject({ code: 'TENANT_MISMATCH', field: 'project_id' });
+      const invalid = await call('POST', '/v1/bot/update', key, { project_id: tenantId, bot_id: 'agt_x', heartbeat: 'yes' });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'heartbeat' });
+    });
+  });
+
   describe('skills', () => {
     it('defines a skill, attaches it, and the model loads its instructions through a tool', async () => {
       const { key, agentId, agentKey } = await aTenantWithAgent();

@@ -4,6 +4,7 @@ import { AgentMemoryModule } from './agent-memory/agent-memory.module';
 import { AgentsModule } from './agents/agents.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { BotsModule } from './bots/bots.module';
 import type { GatewayEnv } from './config/env';
 import { DATABASE } from './database';
 import { GatewaySettingsModule } from './gateway-settings.module';
@@ -44,6 +45,7 @@ export class AppModule {
         MemoriesModule,
         AgentMemoryModule,
         AgentsModule,
+        BotsModule,
         IntelligenceModule,
         SystemModule,
         WebhooksModule,
