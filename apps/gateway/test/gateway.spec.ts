@@ -421,8 +421,10 @@ describe('gateway replicas', () => {
 
   beforeAll(async () => {
     await migrateGateway();
-    // A long cache TTL, so only the revocation event can make the second replica refuse in time.
-    [first, second] = await Promise.all([startGateway({ KEY_CACHE_TTL_MS: '30000' }), startGateway({ KEY_CACHE_TTL_MS: '30000' })]);
+    // A long cache TTL, so only the revocation event can make the second replica refuse in time;
+    // a high per-key limit, so the polling below measures revocation, not rate limiting.
+    const settings = { KEY_CACHE_TTL_MS: '30000', KEY_RATE_LIMIT_PER_MINUTE: '100000', KEY_RATE_LIMIT_PER_HOUR: '100000', KEY_RATE_LIMIT_PER_DAY: '100000' };
+    [first, second] = await Promise.all([startGateway(settings), startGateway(settings)]);
   });
 
   afterAll(async () => {
