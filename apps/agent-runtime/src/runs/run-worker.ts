@@ -4,7 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
 import { KickedLoop, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
-import { AgentsService, type AgentRow } from '../agents/agents.service';
+import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { newId } from '../ids';
 import { AgentTurn, type TurnResult } from './agent-turn';
@@ -147,8 +147,8 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       if (!run) return;
       this.extracting++;
       void (async () => {
-        const [agent]: AgentRow[] = await this.dataSource.query(`SELECT * FROM agents WHERE id = $1`, [run.agent_id]);
-        if (agent) await this.extraction.extract(run, agent);
+        const { agent } = await this.agents.withSkills(run.agent_id);
+        await this.extraction.extract(run, agent);
       })()
         .catch((error: Error) => this.logger.warn(`extracting memories of run ${run.id} failed: ${error.message}`))
         .finally(() => this.extracting--);

@@ -45,10 +45,7 @@ export class WebhooksService {
   }
 
   async create(input: CreateWebhookRequest): Promise<WebhookView> {
-    for (const field of ['name', 'url', 'events', 'secret'] as const) {
-      if (input[field] === undefined) throw new DomainError(ErrorCodes.ValidationError, `${field} is required`, field);
-    }
-    const url = destinationOf(input.url!, this.env.WEBHOOK_ALLOWED_HOSTS);
+    const url = destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS);
     const [row] = await this.dataSource.query(
       `INSERT INTO webhooks (id, tenant_id, name, url, events, secret, status) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [`wh_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`, input.tenantId, input.name, url.href, [...new Set(input.events)], input.secret, input.status ?? 'active'],

@@ -60,8 +60,14 @@ export class WebhookFields {
   @IsOptional() @IsIn(WEBHOOK_STATUSES) status?: 'active' | 'inactive';
 }
 
-export class CreateWebhookRequest extends WebhookFields {
+/** Standalone, not a WebhookFields: its fields are required here (a parent's IsOptional would win). */
+export class CreateWebhookRequest {
   @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @Length(1, 200) name!: string;
+  @IsString() @Length(1, MAX_WEBHOOK_URL) url!: string;
+  @IsArray() @ArrayMinSize(1) @IsIn(WEBHOOK_EVENTS, { each: true }) events!: WebhookEvent[];
+  @IsString() @Length(1, 500) secret!: string;
+  @IsOptional() @IsIn(WEBHOOK_STATUSES) status?: 'active' | 'inactive';
 }
 
 export class WebhookRef {
