@@ -15,6 +15,8 @@ export const ErrorCodes = {
   ExternalServiceError: 'EXTERNAL_SERVICE_ERROR',
   InsufficientScope: 'INSUFFICIENT_SCOPE',
   AgentMismatch: 'AGENT_MISMATCH',
+  /** A feature the plan or the resource does not allow (a bot without heartbeat: true). */
+  FeatureNotEnabled: 'FEATURE_NOT_ENABLED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   ServiceTimeout: 'SERVICE_TIMEOUT',
   UnknownCommand: 'UNKNOWN_COMMAND',

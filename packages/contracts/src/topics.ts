@@ -19,8 +19,11 @@ export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;
 }
 
-/** Services that send commands (and so read replies): the gateway, and the runtime calling memory. */
-export const Callers = ['gateway', 'agent-runtime'] as const;
+/**
+ * Services that send commands (and so read replies): the gateway, the runtime calling memory, and
+ * the scheduler dispatching heartbeat runs to the runtime.
+ */
+export const Callers = ['gateway', 'agent-runtime', 'heartbeat-scheduler'] as const;
 export type CallerName = (typeof Callers)[number];
 
 /**

@@ -330,6 +330,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       tenant_id: row.tenant_id,
       trigger: row.trigger,
       duration_ms: row.started_at && row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : 0,
+      idempotency_key: row.idempotency_key,
     };
     return {
       topic: Topics.AgentEvents,

@@ -32,6 +32,7 @@ export class RunsService {
 
   async invoke(input: InvokeRequest): Promise<RunView> {
     const first = input.idempotencyKey ? await this.byIdempotencyKey(input) : undefined;
+    if (!first && input.trigger === 'heartbeat') await this.requireHeartbeatFlag(input);
     const { run, replayed } = first ? { run: first, replayed: true } : await this.enqueue(input);
     // A run that started running at its invoke goes now, here; a queued one waits for a claim.
     let ended: Promise<RunRow | undefined> | undefined;
@@ -146,6 +147,16 @@ export class RunsService {
       newConversation,
     ]);
     return { run: (await this.byIdempotencyKey(input))!, replayed: true };
+  }
+
+  /** A heartbeat runs a bot only while the bot says `heartbeat: true` (the bot API's flag). */
+  private async requireHeartbeatFlag(input: InvokeRequest): Promise<void> {
+    const [agent]: Array<{ heartbeat: boolean }> = await this.dataSource.query(`SELECT heartbeat FROM agents WHERE id = $1 AND tenant_id = $2`, [
+      input.agentId,
+      input.tenantId,
+    ]);
+    if (!agent) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${input.agentId} not found`, 'agentId');
+    if (!agent.heartbeat) throw new DomainError(ErrorCodes.FeatureNotEnabled, `Bot ${input.agentId} does not have heartbeat enabled`, 'agentId');
   }
 
   private async byIdempotencyKey(input: InvokeRequest): Promise<RunRow | undefined> {

@@ -3,3 +3,4 @@ export * from './system.commands';
 export * from './memory.commands';
 export * from './agent.commands';
 export * from './webhook.commands';
+export * from './heartbeat.commands';

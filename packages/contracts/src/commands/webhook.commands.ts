@@ -15,6 +15,7 @@ export const WEBHOOK_EVENTS = [
   'agent.run.failed',
   'heartbeat.run.completed',
   'heartbeat.run.failed',
+  'heartbeat.run.skipped',
   'heartbeat.paused',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

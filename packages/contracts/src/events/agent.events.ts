@@ -11,4 +11,6 @@ export interface AgentRunEventPayload extends RunView {
   tenant_id: string;
   trigger: 'api' | 'heartbeat';
   duration_ms: number;
+  /** The invoke's idempotency key: the scheduler's log id for a heartbeat run. */
+  idempotency_key: string | null;
 }

@@ -2,3 +2,4 @@ export * from './event-envelope';
 export * from './gateway.events';
 export * from './memory.events';
 export * from './agent.events';
+export * from './heartbeat.events';
