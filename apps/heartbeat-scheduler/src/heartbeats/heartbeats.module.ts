@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bull';
+import { Dispatcher } from '../firing/dispatcher';
+import { FIRE_QUEUE } from '../firing/fire-queue';
+import { FireWorker } from '../firing/fire-worker';
+import { Planner } from '../firing/planner';
+import { Recorder } from '../firing/recorder';
+import { RunResults } from '../firing/run-results';
+import { HeartbeatCommandsConsumer } from './heartbeat-commands.consumer';
+import { HeartbeatLogsService } from './heartbeat-logs.service';
+import { HeartbeatsService } from './heartbeats.service';
+
+@Module({
+  imports: [BullModule.registerQueue({ name: FIRE_QUEUE })],
+  providers: [HeartbeatsService, HeartbeatLogsService, HeartbeatCommandsConsumer, Planner, Dispatcher, FireWorker, Recorder, RunResults],
+})
+export class HeartbeatsModule {}
