@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { AgentCommands, DomainError, ErrorCodes, MAX_AGENT_INSTRUCTIONS, type AgentView } from '@hb/contracts';
+import { AgentCommands, MAX_AGENT_INSTRUCTIONS, type AgentView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { inBotTerms, projectOf } from './bot-terms';
 
 /** The Heartbeat API's bot: the platform's agent, in the bot face's words. */
 export interface BotView {
@@ -77,24 +78,6 @@ class UpdateBotDto extends BotFields {
 class BotQuery {
   @ApiProperty() @IsString() @Length(1, 128) project_id!: string;
   @ApiProperty() @IsString() @Length(1, 64) bot_id!: string;
-}
-
-/** The project a request names, which a tenant key must own (the admin key may name any). */
-function projectOf(principal: Principal, projectId: string): string {
-  if (principal.kind === 'key' && projectId !== principal.tenantId) {
-    throw new DomainError(ErrorCodes.TenantMismatch, 'Resource belongs to different project', 'project_id');
-  }
-  return projectId;
-}
-
-/** The runtime names agents' fields; the bot face names them its own way. */
-async function inBotTerms<T>(request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch (error) {
-    if (error instanceof DomainError && error.field === 'agentId') throw new DomainError(error.code, error.message.replace(/^Agent /, 'Bot '), 'bot_id');
-    throw error;
-  }
 }
 
 /**

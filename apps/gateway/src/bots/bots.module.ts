@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
+import { TenantsModule } from '../tenants/tenants.module';
 import { BotsController } from './bots.controller';
+import { HeartbeatsController } from './heartbeats.controller';
 
-@Module({ controllers: [BotsController] })
+@Module({
+  imports: [TenantsModule],
+  controllers: [BotsController, HeartbeatsController],
+  providers: [MemoryQuotaResolver],
+})
 export class BotsModule {}

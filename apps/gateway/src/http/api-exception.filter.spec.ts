@@ -36,6 +36,7 @@ describe(ApiExceptionFilter.name, () => {
     [ErrorCodes.TenantMismatch, 403],
     [ErrorCodes.InsufficientScope, 403],
     [ErrorCodes.AgentMismatch, 403],
+    [ErrorCodes.FeatureNotEnabled, 403],
     [ErrorCodes.PayloadTooLarge, 413],
     [ErrorCodes.ResourceNotFound, 404],
     [ErrorCodes.DuplicateResource, 409],

@@ -17,6 +17,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCodes.TenantMismatch:
     case ErrorCodes.InsufficientScope:
     case ErrorCodes.AgentMismatch:
+    case ErrorCodes.FeatureNotEnabled:
       return HttpStatus.FORBIDDEN;
     case ErrorCodes.ResourceNotFound:
     case ErrorCodes.UnknownCommand:

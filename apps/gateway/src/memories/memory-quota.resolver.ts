@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MemoryQuota } from '@hb/contracts';
 import type { Principal } from '../auth/principal';
-import { effectiveLimits } from '../tenants/plans';
+import { effectiveLimits, type PlanLimits } from '../tenants/plans';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
 /**
@@ -13,11 +13,14 @@ export class MemoryQuotaResolver {
   constructor(private readonly tenants: TenantsRepository) {}
 
   async resolve(principal: Principal, tenantId: string): Promise<MemoryQuota> {
-    let limits = principal.kind === 'key' ? principal.limits : undefined;
-    if (!limits) {
-      const tenant = await this.tenants.get(tenantId);
-      limits = effectiveLimits(tenant.plan, tenant.limitOverrides);
-    }
+    const limits = await this.limits(principal, tenantId);
     return { memories: limits.memories, storageBytes: limits.storageBytes };
+  }
+
+  /** The tenant's plan limits, all of them (heartbeats read theirs here too). */
+  async limits(principal: Principal, tenantId: string): Promise<PlanLimits> {
+    if (principal.kind === 'key' && principal.limits) return principal.limits;
+    const tenant = await this.tenants.get(tenantId);
+    return effectiveLimits(tenant.plan, tenant.limitOverrides);
   }
 }
