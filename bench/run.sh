@@ -10,3 +10,4 @@ node dist/gateway-auth-overhead.js
 node dist/memory-search.js
 node dist/agent-invoke.js
 node dist/webhook-delivery.js
+node dist/heartbeat-fires.js

@@ -20,17 +20,23 @@ export class HeartbeatSchedulerEnv extends BaseEnv {
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
   HEARTBEAT_CLAIM_BATCH = 1000;
 
-  /** Runs one replica dispatches to the agent runtime at once. */
+  /** Fire jobs (each up to 100 executions due together) one replica works on at once. */
   @Type(() => Number) @IsInt() @Min(1) @Max(1024)
-  HEARTBEAT_DISPATCH_CONCURRENCY = 64;
+  HEARTBEAT_DISPATCH_CONCURRENCY = 16;
 
-  /** Deadline of one dispatch to the agent runtime; a dispatch that misses it is retried. */
+  /**
+   * How long a dispatched invoke may wait for the agent runtime to take it (through a backlog, or
+   * while the runtime restarts); after that the runtime drops it and the sweep dispatches it again.
+   */
   @Type(() => Number) @IsInt() @Min(100)
-  HEARTBEAT_DISPATCH_TIMEOUT_MS = 10_000;
+  HEARTBEAT_DISPATCH_TIMEOUT_MS = 300_000;
 
-  /** A claimed occurrence not yet fired after this long (its job lost with Redis) is queued again. */
+  /**
+   * A claimed occurrence not yet fired after this long (its job lost with Redis), or fired without
+   * an answer from the runtime, is queued again. Longer than HEARTBEAT_DISPATCH_TIMEOUT_MS.
+   */
   @Type(() => Number) @IsInt() @Min(1000)
-  HEARTBEAT_REQUEUE_AFTER_MS = 60_000;
+  HEARTBEAT_REQUEUE_AFTER_MS = 330_000;
 
   /**
    * A run the runtime never reported on after this long (its run gone) is logged as an error, so

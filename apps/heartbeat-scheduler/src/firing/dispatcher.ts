@@ -1,111 +1,201 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bull';
 import type { DataSource } from 'typeorm';
-import { AgentCommands, DomainError, ErrorCodes, SkipReasons } from '@hb/contracts';
+import { AgentCommands, DomainError, ErrorCodes, SkipReasons, type RunView } from '@hb/contracts';
 import { CommandClient, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import { creditsThisPeriod, type ExecutionRow, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
+import { FIRE_QUEUE, type FireJob } from './fire-queue';
 import { Recorder } from './recorder';
-import { outcomeOfRun, skipped } from './run-outcome';
+import { outcomeOfRun, skipped, type Outcome } from './run-outcome';
 
 /** A synchronous trigger waits as long as the runtime holds an invoke with wait: true, and a little more. */
 export const TRIGGER_WAIT_MS = 300_000;
 
-/** Failures of the way to the runtime, not of the run: the dispatch is tried again. */
-const TRANSIENT = new Set<string>([ErrorCodes.ServiceTimeout, ErrorCodes.ExternalServiceError]);
+/**
+ * Failures of the way to the runtime or inside it (an overloaded database), not of the heartbeat:
+ * the execution keeps no run id and the sweep dispatches it again.
+ */
+const TRANSIENT = new Set<string>([ErrorCodes.ServiceTimeout, ErrorCodes.ExternalServiceError, ErrorCodes.InternalError]);
+/** Run ids the runtime answered with are written together, this often. */
+const ACCEPTED_FLUSH_MS = 25;
+/** A dispatch the runtime failed to take (not a timeout: an answer) goes again this much later. */
+const RETRY_REFUSED_MS = 5000;
 
 /**
- * Fires one execution: checks that it may run (its heartbeat still enabled, the budget not spent,
+ * Fires executions: checks that each may run (its heartbeat still enabled, the budget not spent,
  * no earlier run of it still going), marks it running, and hands its prompt to the agent runtime as
  * a heartbeat run. The execution's id is the invoke's idempotency key, so firing it again (a
  * retried or duplicated job, another replica) never starts a second run.
  */
 @Injectable()
 export class Dispatcher {
+  private readonly logger = new Logger(Dispatcher.name);
   private readonly env: HeartbeatSchedulerEnv;
+  /** Execution id → the run the runtime started for it, not yet written. */
+  private readonly accepted = new Map<string, string>();
+  private flushing?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly commands: CommandClient,
     private readonly recorder: Recorder,
+    @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
   ) {
     this.env = options.env as HeartbeatSchedulerEnv;
   }
 
-  /** The execution as it stands after firing; undefined when there was nothing to fire. */
-  async fire(executionId: string, options: { wait: boolean }): Promise<ExecutionRow | undefined> {
-    const started = await this.start(executionId);
-    if (!started || started.status !== 'running') return started;
+  /**
+   * Fires executions due together, in one transaction and one write to Kafka; done once Kafka holds
+   * the invokes. The runtime takes them at its own pace and its answers (the runs' ids, or
+   * refusals) are recorded as they come, so a backlog in the runtime does not hold the fires
+   * behind it. One left unanswered keeps no run id and the sweep dispatches it again.
+   */
+  async fireMany(executionIds: string[]): Promise<void> {
+    const started = await this.start(executionIds);
+    if (started.length === 0) return;
+    const { sent, replies } = this.commands.sendMany(
+      'agent-runtime',
+      AgentCommands.Invoke,
+      started.map((execution) => ({ payload: this.invokeOf(execution, false), options: this.optionsOf(execution, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS) })),
+    );
+    await sent;
+    started.forEach((execution, i) =>
+      this.answered(execution, replies[i]).catch((error: Error) => this.logger.warn(`dispatch of ${execution.id} unanswered: ${error.message}`)),
+    );
+  }
+
+  /** Fires one execution and waits for its run to end (a trigger); the execution as it then stands. */
+  async fireAndWait(executionId: string): Promise<ExecutionRow | undefined> {
+    const [started] = await this.start([executionId]);
+    if (!started) return this.current(executionId);
+    const reply = this.commands.request('agent-runtime', AgentCommands.Invoke, this.invokeOf(started, true), this.optionsOf(started, TRIGGER_WAIT_MS));
+    return this.answered(started, reply);
+  }
+
+  private invokeOf(execution: ExecutionRow, wait: boolean) {
+    return {
+      tenantId: execution.tenant_id,
+      agentId: execution.bot_id,
+      message: execution.prompt,
+      idempotencyKey: execution.id,
+      wait,
+      trigger: 'heartbeat' as const,
+      memoryQuota: execution.memory_quota,
+    };
+  }
+
+  private optionsOf(execution: ExecutionRow, timeoutMs: number) {
+    return { tenantId: execution.tenant_id, key: execution.id, timeoutMs };
+  }
+
+  private async answered(started: ExecutionRow, reply: Promise<RunView>): Promise<ExecutionRow | undefined> {
     try {
-      const run = await this.commands.request(
-        'agent-runtime',
-        AgentCommands.Invoke,
-        {
-          tenantId: started.tenant_id,
-          agentId: started.bot_id,
-          message: started.prompt,
-          idempotencyKey: started.id,
-          wait: options.wait,
-          trigger: 'heartbeat',
-          memoryQuota: started.memory_quota,
-        },
-        { tenantId: started.tenant_id, key: started.id, timeoutMs: options.wait ? TRIGGER_WAIT_MS : this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS },
-      );
+      const run = await reply;
       if (run.status === 'completed' || run.status === 'failed') return (await this.recorder.finish(started.id, outcomeOfRun(run))) ?? (await this.current(started.id));
-      await this.dataSource.query(`UPDATE executions SET run_id = $2 WHERE id = $1 AND run_id IS NULL`, [started.id, run.run_id]);
+      this.noteAccepted(started.id, run.run_id);
       return { ...started, run_id: run.run_id };
     } catch (error) {
-      if (!(error instanceof DomainError) || TRANSIENT.has(error.code)) throw error;
-      const outcome =
+      if (!(error instanceof DomainError) || TRANSIENT.has(error.code)) {
+        // Answered with a failure of its own (an overloaded database): soon again. Unanswered: the
+        // sweep dispatches it again once the runtime has had all the time it was given.
+        if (error instanceof DomainError && error.code === ErrorCodes.InternalError) {
+          await this.queue.add({ executionIds: [started.id] }, { delay: RETRY_REFUSED_MS, jobId: `${started.id}.${Date.now()}` });
+        }
+        throw error;
+      }
+      const outcome: Outcome =
         error.code === ErrorCodes.FeatureNotEnabled
           ? skipped(SkipReasons.BotHeartbeatOff, 'The bot does not have heartbeat: true (POST /v1/bot/update sets it)')
-          : { status: 'error' as const, error: { code: error.code === ErrorCodes.ResourceNotFound ? 'bot_not_found' : 'dispatch_refused', message: error.message } };
+          : { status: 'error', error: { code: error.code === ErrorCodes.ResourceNotFound ? 'bot_not_found' : 'dispatch_refused', message: error.message } };
       return (await this.recorder.finish(started.id, outcome)) ?? (await this.current(started.id));
     }
   }
 
   /**
-   * Moves a queued execution to running, or ends it as skipped, under its heartbeat's row lock (so
-   * two occurrences of one heartbeat cannot both pass the checks). A running one without a run is a
-   * dispatch that did not finish: it goes again.
+   * Records the run ids in batches: one statement for the many answers a burst brings. One lost
+   * with this process leaves its execution without a run id; the sweep dispatches it again and the
+   * runtime answers with the same run (the idempotency key).
    */
-  private async start(executionId: string): Promise<ExecutionRow | undefined> {
-    return this.outbox.transaction(async (manager, emit) => {
-      const [execution]: ExecutionRow[] = await manager.query(`SELECT * FROM executions WHERE id = $1 FOR UPDATE`, [executionId]);
-      if (!execution || execution.status !== 'queued') return execution;
-      if (execution.heartbeat_id) {
-        const [heartbeat]: HeartbeatRow[] = await manager.query(`SELECT * FROM heartbeats WHERE id = $1 FOR UPDATE`, [execution.heartbeat_id]);
-        if (execution.type === 'heartbeat' && !heartbeat?.enabled) {
-          // Disabled or deleted since it was claimed: the occurrence is no longer wanted.
-          await manager.query(`DELETE FROM executions WHERE id = $1`, [executionId]);
-          return undefined;
-        }
-        if (heartbeat) {
-          const reason = await this.reasonToSkip(manager, heartbeat);
-          if (reason) return this.recorder.finishIn(manager, emit, executionId, reason);
-        }
-      }
-      const [rows]: [ExecutionRow[]] = await manager.query(
-        `UPDATE executions SET status = 'running', fired_at = now() WHERE id = $1 RETURNING *`,
-        [executionId],
-      );
-      return rows[0];
-    });
+  private noteAccepted(executionId: string, runId: string): void {
+    this.accepted.set(executionId, runId);
+    this.flushing ??= setTimeout(() => {
+      this.flushing = undefined;
+      const batch = [...this.accepted];
+      this.accepted.clear();
+      this.dataSource
+        .query(
+          `UPDATE executions e SET run_id = a.run_id FROM unnest($1::text[], $2::text[]) AS a(id, run_id) WHERE e.id = a.id AND e.run_id IS NULL`,
+          [batch.map(([id]) => id), batch.map(([, run]) => run)],
+        )
+        .catch((error: Error) => this.logger.warn(`recording ${batch.length} run ids failed: ${error.message}`));
+    }, ACCEPTED_FLUSH_MS);
   }
 
-  private async reasonToSkip(manager: DataSource['manager'], heartbeat: HeartbeatRow) {
-    if (heartbeat.credit_budget !== null && creditsThisPeriod(heartbeat) >= heartbeat.credit_budget) {
-      return skipped(SkipReasons.BudgetSpent, `The credit budget of ${heartbeat.credit_budget} for this month is spent (${creditsThisPeriod(heartbeat)} used)`);
-    }
-    const [running] = await manager.query(`SELECT id FROM executions WHERE heartbeat_id = $1 AND status = 'running' LIMIT 1`, [heartbeat.id]);
-    if (running) return skipped(SkipReasons.PreviousRunRunning, `The previous run (${running.id}) is still running`);
-    return undefined;
+  /**
+   * Moves queued executions to running, or ends them as skipped, under their heartbeats' row locks
+   * (taken in id order), so two occurrences of one heartbeat cannot both pass the checks. Answers
+   * those to dispatch: the newly running, and running ones without a run (a dispatch that did not
+   * finish, which goes again).
+   */
+  private async start(executionIds: string[]): Promise<ExecutionRow[]> {
+    return this.outbox.transaction(async (manager, emit) => {
+      const executions: ExecutionRow[] = await manager.query(
+        `SELECT * FROM executions WHERE id = ANY($1) AND status IN ('queued', 'running') ORDER BY id FOR UPDATE`,
+        [executionIds],
+      );
+      const queued = executions.filter((execution) => execution.status === 'queued');
+      const heartbeatIds = [...new Set(queued.flatMap((execution) => (execution.heartbeat_id ? [execution.heartbeat_id] : [])))].sort();
+      const heartbeats = new Map<string, HeartbeatRow>();
+      const running = new Set<string>();
+      if (heartbeatIds.length > 0) {
+        const rows: HeartbeatRow[] = await manager.query(`SELECT * FROM heartbeats WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [heartbeatIds]);
+        for (const row of rows) heartbeats.set(row.id, row);
+        const busy: Array<{ heartbeat_id: string }> = await manager.query(
+          `SELECT DISTINCT heartbeat_id FROM executions WHERE heartbeat_id = ANY($1) AND status = 'running'`,
+          [heartbeatIds],
+        );
+        for (const { heartbeat_id } of busy) running.add(heartbeat_id);
+      }
+      const unwanted: string[] = [];
+      const toStart: string[] = [];
+      for (const execution of queued) {
+        const heartbeat = execution.heartbeat_id ? heartbeats.get(execution.heartbeat_id) : undefined;
+        if (execution.type === 'heartbeat' && !heartbeat?.enabled) {
+          // Disabled or deleted since it was claimed: the occurrence is no longer wanted.
+          unwanted.push(execution.id);
+          continue;
+        }
+        const reason = heartbeat ? reasonToSkip(heartbeat, running.has(heartbeat.id)) : undefined;
+        if (reason) {
+          await this.recorder.finishIn(manager, emit, execution.id, reason);
+          continue;
+        }
+        if (heartbeat) running.add(heartbeat.id);
+        toStart.push(execution.id);
+      }
+      if (unwanted.length > 0) await manager.query(`DELETE FROM executions WHERE id = ANY($1)`, [unwanted]);
+      const [started]: [ExecutionRow[]] =
+        toStart.length > 0 ? await manager.query(`UPDATE executions SET status = 'running', fired_at = now() WHERE id = ANY($1) RETURNING *`, [toStart]) : [[]];
+      return [...executions.filter((execution) => execution.status === 'running' && execution.run_id === null), ...started];
+    });
   }
 
   private async current(executionId: string): Promise<ExecutionRow | undefined> {
     const [row] = await this.dataSource.query(`SELECT * FROM executions WHERE id = $1`, [executionId]);
     return row;
   }
+}
+
+function reasonToSkip(heartbeat: HeartbeatRow, previousRunning: boolean): Outcome | undefined {
+  const spent = creditsThisPeriod(heartbeat);
+  if (heartbeat.credit_budget !== null && spent >= heartbeat.credit_budget) {
+    return skipped(SkipReasons.BudgetSpent, `The credit budget of ${heartbeat.credit_budget} for this month is spent (${spent} used)`);
+  }
+  if (previousRunning) return skipped(SkipReasons.PreviousRunRunning, 'The previous run of this heartbeat is still running');
+  return undefined;
 }

@@ -35,7 +35,7 @@ export class FireWorker implements OnApplicationBootstrap {
     while (!this.commands.isReady) await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
     this.queue
       .process(this.env.HEARTBEAT_DISPATCH_CONCURRENCY, async (job) => {
-        await this.dispatcher.fire(job.data.executionId, { wait: false });
+        await this.dispatcher.fireMany(job.data.executionIds);
       })
       .catch((error: Error) => this.logger.error(`the fire queue stopped: ${error.message}`));
   }

@@ -8,7 +8,7 @@ import { KickedLoop, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import { newId, scheduleOf, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
 import { nextFire } from '../heartbeats/schedule';
-import { FIRE_QUEUE, type FireJob } from './fire-queue';
+import { FIRE_QUEUE, fireJobs, type FireJob } from './fire-queue';
 import { Recorder } from './recorder';
 
 /**
@@ -20,7 +20,7 @@ import { Recorder } from './recorder';
  *   transaction. The cadence lives in the database: a restart neither resets nor shifts it, and
  *   occurrences missed while every replica was down fire once, late, then the grid resumes.
  * - executions due within the lookahead (heartbeat occurrences, one-off scheduled tasks) are
- *   handed to the Bull queue as jobs delayed to their time, the execution id as the job id.
+ *   handed to the Bull queue as jobs delayed to their time, those due together in one job.
  * A job lost with Redis is handed again after HEARTBEAT_REQUEUE_AFTER_MS; firing is idempotent.
  */
 @Injectable()
@@ -106,14 +106,8 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
     return rows;
   }
 
-  private async enqueue(jobs: Array<{ id: string; scheduled_for: Date }>): Promise<void> {
-    const now = Date.now();
-    await this.queue.addBulk(
-      jobs.map(({ id, scheduled_for }) => ({
-        data: { executionId: id },
-        opts: { jobId: id, delay: Math.max(0, scheduled_for.getTime() - now) },
-      })),
-    );
+  private async enqueue(executions: Array<{ id: string; scheduled_for: Date }>): Promise<void> {
+    await this.queue.addBulk(fireJobs(executions));
   }
 
   /**
@@ -123,13 +117,13 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
   @Interval(15_000)
   async sweep(): Promise<void> {
     try {
-      const [stuck]: [Array<{ id: string }>] = await this.dataSource.query(
+      const [stuck]: [Array<{ id: string; scheduled_for: Date }>] = await this.dataSource.query(
         `UPDATE executions SET enqueued_at = now()
           WHERE status = 'running' AND run_id IS NULL AND coalesce(enqueued_at, fired_at) < now() - $1 * interval '1 millisecond'
           RETURNING id, scheduled_for`,
         [this.env.HEARTBEAT_REQUEUE_AFTER_MS],
       );
-      if (stuck.length > 0) await this.queue.addBulk(stuck.map(({ id }) => ({ data: { executionId: id }, opts: { jobId: id } })));
+      if (stuck.length > 0) await this.enqueue(stuck);
       const lost: Array<{ id: string }> = await this.dataSource.query(
         `SELECT id FROM executions WHERE status = 'running' AND fired_at < now() - $1 * interval '1 millisecond' LIMIT 1000`,
         [this.env.HEARTBEAT_RUN_LOST_AFTER_MS],

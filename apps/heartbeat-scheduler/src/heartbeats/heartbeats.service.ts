@@ -156,7 +156,7 @@ export class HeartbeatsService {
        VALUES ($1, $2, $3, $4, $5, 'manual', 'queued', $6, $7, now())`,
       [id, heartbeat.tenant_id, heartbeat.bot_id, heartbeat.id, heartbeat.member_id, heartbeat.prompt, JSON.stringify(input.memoryQuota)],
     );
-    const fired = await this.dispatcher.fire(id, { wait: true });
+    const fired = await this.dispatcher.fireAndWait(id);
     return resultView(fired ?? (await this.execution(id)));
   }
 

@@ -76,25 +76,51 @@ export class CommandClient {
     payload: Req,
     options: RequestOptions = {},
   ): Promise<Res> {
+    return this.send(service, command, payload, options).reply;
+  }
+
+  /**
+   * Sends a command and answers two promises: `sent` settles once Kafka holds the command (it is
+   * durable then, and will be handled even if this process dies), `reply` when the answer comes.
+   * For callers that hand work on and take the answer whenever it comes, holding nothing while the
+   * service works through a backlog.
+   */
+  send<Req extends object, Res>(
+    service: ServiceName,
+    command: CommandDefinition<Req, Res>,
+    payload: Req,
+    options: RequestOptions = {},
+  ): { sent: Promise<void>; reply: Promise<Res> } {
+    const { sent, replies } = this.sendMany(service, command, [{ payload, options }]);
+    return { sent, reply: replies[0] };
+  }
+
+  /** Several commands to one service in one write to Kafka; a reply for each. */
+  sendMany<Req extends object, Res>(
+    service: ServiceName,
+    command: CommandDefinition<Req, Res>,
+    requests: Array<{ payload: Req; options?: RequestOptions }>,
+  ): { sent: Promise<void>; replies: Array<Promise<Res>> } {
     if (!this.ready) {
-      throw new DomainError(ErrorCodes.ExternalServiceError, 'the gateway is not connected to its services yet');
+      const notReady = Promise.reject(new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
+      notReady.catch(() => undefined);
+      return { sent: notReady, replies: requests.map(() => notReady as Promise<Res>) };
     }
-    const correlationId = randomUUID();
-    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
-    const body: CommandRequest<Req> = { type: command.type, tenantId: options.tenantId, payload };
-    const reply = new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(correlationId);
-        reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.pending.set(correlationId, { resolve, reject, timer });
-    });
-    // A rejection before the caller awaits (a deadline passing while Kafka is away) must not go
-    // unhandled: that would take the process down.
-    reply.catch(() => undefined);
-    // Not awaited: the deadline bounds the caller's wait even while the producer retries.
-    void this.bus
-      .sendRaw(this.bus.topic(commandTopic(service)), {
+    const calls = requests.map(({ payload, options = {} }) => {
+      const correlationId = randomUUID();
+      const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+      const reply = new Promise<unknown>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.pending.delete(correlationId);
+          reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        this.pending.set(correlationId, { resolve, reject, timer });
+      });
+      // A rejection before the caller awaits (a deadline passing while Kafka is away) must not go
+      // unhandled: that would take the process down.
+      reply.catch(() => undefined);
+      const body: CommandRequest<Req> = { type: command.type, tenantId: options.tenantId, payload };
+      const message = {
         key: options.key ?? correlationId,
         value: JSON.stringify(body),
         headers: {
@@ -103,12 +129,18 @@ export class CommandClient {
           [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),
           [CommandHeaders.Type]: command.type,
         },
-      })
-      .catch((error) => {
-        this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);
-        this.fail(correlationId, new DomainError(ErrorCodes.ExternalServiceError, `${service} could not be reached`));
-      });
-    return (await reply) as Res;
+      };
+      return { correlationId, reply: reply as Promise<Res>, message };
+    });
+    // The deadlines bound the waits for replies even while the producer retries.
+    const sent = this.bus.sendRaw(this.bus.topic(commandTopic(service)), ...calls.map((call) => call.message)).catch((error) => {
+      this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);
+      const failure = new DomainError(ErrorCodes.ExternalServiceError, `${service} could not be reached`);
+      for (const call of calls) this.fail(call.correlationId, failure);
+      throw failure;
+    });
+    sent.catch(() => undefined);
+    return { sent, replies: calls.map((call) => call.reply) };
   }
 
   async stop(): Promise<void> {

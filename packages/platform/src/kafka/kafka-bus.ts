@@ -138,8 +138,8 @@ export class KafkaBus {
   }
 
   /** Sends one request or reply message; topic is already a real (namespaced) name. */
-  async sendRaw(topic: string, message: { key: string; value: string; headers: Record<string, string> }): Promise<void> {
-    await this.requestProducer.send({ topic, messages: [message] });
+  async sendRaw(topic: string, ...messages: Array<{ key: string; value: string; headers: Record<string, string> }>): Promise<void> {
+    await this.requestProducer.send({ topic, messages });
   }
 
   /** A consumer whose lifecycle the bus owns: it is disconnected (offsets committed) on shutdown. */
