@@ -1,19 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { HeartbeatLogStatus, HeartbeatLogType, HeartbeatLogView, HeartbeatResultView, HeartbeatView, MemoryQuota } from '@hb/contracts';
-import { parseSchedule, type Schedule } from './schedule';
+import { parseSchedule, type Schedule, type ScheduleInput } from './schedule';
 
-export interface HeartbeatRow {
+/** A heartbeats row: its schedule as the API took it, and its state. */
+export interface HeartbeatRow extends ScheduleInput {
   id: string;
   tenant_id: string;
   bot_id: string;
   member_id: string | null;
   prompt: string;
-  interval_minutes: number | null;
-  cron_pattern: string | null;
-  timezone: string;
-  active_hours_start: string | null;
-  active_hours_end: string | null;
-  active_days: string | null;
   enabled: boolean;
   credit_budget: number | null;
   credits_used: number;
