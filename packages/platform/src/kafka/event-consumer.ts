@@ -35,8 +35,14 @@ export class EventConsumer {
     await Promise.all(this.registered.map((subscription) => this.start(subscription)));
   }
 
+  /**
+   * Resolves after the consumer's first fetch: only then is a new group's starting offset fixed,
+   * so an event published after start (and so after readiness) cannot fall before it. A group
+   * reading only news (fromBeginning: false) would otherwise miss what came while it joined.
+   */
   async start(subscription: EventSubscription): Promise<void> {
     const consumer = this.bus.consumer(subscription.group);
+    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: subscription.fromBeginning ?? true });
     await consumer.run({
@@ -55,5 +61,6 @@ export class EventConsumer {
         await subscription.handle(event);
       },
     });
+    await fetched;
   }
 }
