@@ -209,6 +209,16 @@ describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
     });
   });
 
+  it("documents every configure field and spec 002's example in the OpenAPI document", async () => {
+    const doc = await (await fetch(`${gateway.url}/openapi.json`)).json();
+    const body = doc.paths['/v1/bot/heartbeat/configure'].post.requestBody.content['application/json'];
+    expect(body.examples['spec 002'].value).toMatchObject({ cron_pattern: '0 9 * * 1,2,3,4,5', timezone: 'America/New_York' });
+    const properties = Object.keys(doc.components.schemas.ConfigureHeartbeatDto.properties);
+    for (const field of ['project_id', 'bot_id', 'heartbeat_id', 'prompt', 'interval_minutes', 'cron_pattern', 'enabled', 'timezone', 'active_hours_start', 'active_hours_end', 'active_days', 'credit_budget', 'max_consecutive_errors', 'member_id']) {
+      expect(properties).toContain(field);
+    }
+  });
+
   describe('spec 001: intervals, active hours and days, members', () => {
     it('configures an interval heartbeat inside a window and updates it by heartbeat_id', async () => {
       const project = await aProjectWithBot();

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
@@ -37,9 +37,8 @@ class HeartbeatQuery extends BotQuery {
 }
 
 /**
- * Spec 001 and 002's configure body. Its schedule fields (prompt, interval_minutes, cron_pattern,
- * enabled, timezone, active_hours_start, active_hours_end, active_days, credit_budget,
- * max_consecutive_errors, member_id) are validated as the scheduler's contract declares them.
+ * Spec 001 and 002's configure body. Its schedule fields are validated as the scheduler's contract
+ * declares them, and documented below from the specs' words.
  */
 class ConfigureHeartbeatDto extends HeartbeatFields {
   @ApiProperty({ description: 'Project UUID (the tenant).' }) @IsString() @Length(1, 128) project_id!: string;
@@ -48,6 +47,33 @@ class ConfigureHeartbeatDto extends HeartbeatFields {
   @IsOptional() @IsString() @Length(1, 64)
   heartbeat_id?: string;
 }
+
+/** Spec 001 and 002's words for the fields the contract validates, for the OpenAPI document. */
+const CONFIGURE_FIELDS: Record<keyof HeartbeatFields, ApiPropertyOptions> = {
+  prompt: { type: String, description: 'The instruction the agent executes each run (required when creating)' },
+  interval_minutes: { type: Number, description: 'How often the agent runs in minutes (default: 30)', minimum: 1 },
+  cron_pattern: { type: String, description: 'Five-field cron expression, e.g. 0 9 * * 1 for every Monday at 9am; instead of interval_minutes' },
+  enabled: { type: Boolean, description: 'Whether the heartbeat is active (default: false)' },
+  timezone: { type: String, description: 'IANA timezone for the schedule and active hours (default: UTC)', example: 'America/New_York' },
+  active_hours_start: { type: String, description: 'Start of the active window, HH:MM', example: '09:00' },
+  active_hours_end: { type: String, description: 'End of the active window, HH:MM (before the start: the window crosses midnight)', example: '17:00' },
+  active_days: { type: String, description: 'Comma-separated days 1-7 (1 = Monday)', example: '1,2,3,4,5' },
+  credit_budget: { type: Number, nullable: true, description: 'Max credits per billing period, the calendar month (null = unlimited)' },
+  max_consecutive_errors: { type: Number, description: 'Auto-pause after this many consecutive failures (default: 5)' },
+  member_id: { type: String, description: 'Subscriber member ID (for subscriber-specific heartbeats)' },
+};
+for (const [field, options] of Object.entries(CONFIGURE_FIELDS)) ApiPropertyOptional(options)(ConfigureHeartbeatDto.prototype, field);
+
+/** Spec 002's example request. */
+const CONFIGURE_EXAMPLE = {
+  project_id: 'proj_abc123',
+  bot_id: 'bot_xyz789',
+  prompt: 'Check for new support tickets and summarize any urgent ones',
+  cron_pattern: '0 9 * * 1,2,3,4,5',
+  enabled: true,
+  timezone: 'America/New_York',
+  credit_budget: 100,
+};
 
 class ListHeartbeatsQuery extends BotQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) member_id?: string;
@@ -90,6 +116,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Create a heartbeat, or update one by heartbeat_id: {heartbeat}.' })
+  @ApiBody({ type: ConfigureHeartbeatDto, examples: { 'spec 002': { value: CONFIGURE_EXAMPLE } } })
   async configure(@CurrentPrincipal() principal: Principal, @Body() body: ConfigureHeartbeatDto): Promise<{ heartbeat: HeartbeatView }> {
     const { project_id, bot_id, heartbeat_id, ...fields } = body;
     const tenantId = projectOf(principal, project_id);
