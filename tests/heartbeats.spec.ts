@@ -413,6 +413,8 @@ describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
       const paged = (await call('GET', `/v1/bot/heartbeat/logs?project_id=${project.projectId}&bot_id=${project.botId}&per_page=3&page=2`, project.key)).body;
       expect(paged).toMatchObject({ total: 4, pagination: { page: 2, per_page: 3, total: 4, total_pages: 2 } });
       expect(paged.logs).toHaveLength(1);
+      const tooFar = await call('GET', `/v1/bot/heartbeat/logs?project_id=${project.projectId}&bot_id=${project.botId}&page=1e21`, project.key);
+      expect(tooFar).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_ERROR', field: 'page' } } });
       const ofOne = await logsOf(project, `&heartbeat_id=${failing.uuid}&status=error`);
       expect(ofOne).toMatchObject({ total: 1, logs: [{ heartbeat_id: failing.uuid, status: 'error' }] });
     });

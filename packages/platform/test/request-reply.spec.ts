@@ -40,7 +40,9 @@ describe('request/reply over Kafka', () => {
       return { quotient: dividend / divisor };
     });
     await server.start();
-    sut = new CommandClient(gatewayBus, memoryLogger(), 5000);
+    // Generous: on a busy shared broker (other suites creating and deleting topics) the first
+    // request of a fresh namespace can take seconds. The deadline itself is tested per request.
+    sut = new CommandClient(gatewayBus, memoryLogger(), 15_000);
     await sut.start();
   });
 

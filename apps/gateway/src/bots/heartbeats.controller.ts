@@ -10,6 +10,7 @@ import {
   HeartbeatCommands,
   HeartbeatFields,
   MAX_HEARTBEAT_PROMPT,
+  MAX_LOG_PAGE,
   type HeartbeatLogView,
   type HeartbeatLogsPage,
   type HeartbeatResultView,
@@ -83,7 +84,7 @@ class LogsQuery extends BotQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) heartbeat_id?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) member_id?: string;
   @ApiPropertyOptional({ enum: FINISHED_LOG_STATUSES }) @IsOptional() @IsIn(FINISHED_LOG_STATUSES) status?: (typeof FINISHED_LOG_STATUSES)[number];
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1, maximum: MAX_LOG_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LOG_PAGE) page?: number;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) per_page?: number;
 }
 

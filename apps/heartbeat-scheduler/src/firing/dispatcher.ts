@@ -144,17 +144,25 @@ export class Dispatcher {
    */
   private async start(executionIds: string[]): Promise<ExecutionRow[]> {
     return this.outbox.transaction(async (manager, emit) => {
-      const executions: ExecutionRow[] = await manager.query(
-        `SELECT * FROM executions WHERE id = ANY($1) AND status IN ('queued', 'running') ORDER BY id FOR UPDATE`,
+      // Heartbeats first, then their executions, as every other writer locks them (configure,
+      // disable, delete, auto-pause): one order, no deadlock.
+      const owners: Array<{ heartbeat_id: string }> = await manager.query(
+        `SELECT DISTINCT heartbeat_id FROM executions WHERE id = ANY($1) AND heartbeat_id IS NOT NULL`,
         [executionIds],
       );
-      const queued = executions.filter((execution) => execution.status === 'queued');
-      const heartbeatIds = [...new Set(queued.flatMap((execution) => (execution.heartbeat_id ? [execution.heartbeat_id] : [])))].sort();
+      const heartbeatIds = owners.map((owner) => owner.heartbeat_id).sort();
       const heartbeats = new Map<string, HeartbeatRow>();
       const running = new Set<string>();
       if (heartbeatIds.length > 0) {
         const rows: HeartbeatRow[] = await manager.query(`SELECT * FROM heartbeats WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [heartbeatIds]);
         for (const row of rows) heartbeats.set(row.id, row);
+      }
+      const executions: ExecutionRow[] = await manager.query(
+        `SELECT * FROM executions WHERE id = ANY($1) AND status IN ('queued', 'running') ORDER BY id FOR UPDATE`,
+        [executionIds],
+      );
+      const queued = executions.filter((execution) => execution.status === 'queued');
+      if (heartbeatIds.length > 0) {
         const busy: Array<{ heartbeat_id: string }> = await manager.query(
           `SELECT DISTINCT heartbeat_id FROM executions WHERE heartbeat_id = ANY($1) AND status = 'running'`,
           [heartbeatIds],

@@ -74,10 +74,19 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
     );
     if (due.length === 0) return 0;
     const now = new Date();
+    const stopped: Array<{ id: string; reason: string }> = [];
     const next = due.map((heartbeat) => {
       const occurrence = heartbeat.next_fire_at!;
-      // From a late occurrence, the next one after now: what was missed fires once, not N times.
-      return nextFire(scheduleOf(heartbeat), occurrence > now ? occurrence : now);
+      try {
+        // From a late occurrence, the next one after now: what was missed fires once, not N times.
+        const following = nextFire(scheduleOf(heartbeat), occurrence > now ? occurrence : now);
+        if (!following) stopped.push({ id: heartbeat.id, reason: 'The schedule has no further occurrence inside its active hours and days' });
+        return following;
+      } catch (error) {
+        // A row that no longer reads (a timezone gone from the runtime's data) stops alone, saying why.
+        stopped.push({ id: heartbeat.id, reason: `The schedule can no longer be computed: ${(error as Error).message}` });
+        return null;
+      }
     });
     await manager.query(
       `INSERT INTO executions (id, tenant_id, bot_id, heartbeat_id, member_id, type, status, prompt, memory_quota, scheduled_for)
@@ -90,6 +99,12 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
       `UPDATE heartbeats h SET next_fire_at = c.next FROM unnest($1::text[], $2::timestamptz[]) AS c(id, next) WHERE h.id = c.id`,
       [due.map((h) => h.id), next],
     );
+    if (stopped.length > 0) {
+      await manager.query(
+        `UPDATE heartbeats h SET enabled = false, paused_reason = c.reason, updated_at = now() FROM unnest($1::text[], $2::text[]) AS c(id, reason) WHERE h.id = c.id`,
+        [stopped.map((s) => s.id), stopped.map((s) => s.reason)],
+      );
+    }
     return due.length;
   }
 
@@ -125,8 +140,10 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
       );
       if (stuck.length > 0) await this.enqueue(stuck);
       const lost: Array<{ id: string }> = await this.dataSource.query(
-        `SELECT id FROM executions WHERE status = 'running' AND fired_at < now() - $1 * interval '1 millisecond' LIMIT 1000`,
-        [this.env.HEARTBEAT_RUN_LOST_AFTER_MS],
+        // Not while a dispatch of it may still be taken: the runtime would run it after all.
+        `SELECT id FROM executions WHERE status = 'running' AND fired_at < now() - $1 * interval '1 millisecond'
+            AND (run_id IS NOT NULL OR coalesce(enqueued_at, fired_at) < now() - $2 * interval '1 millisecond') LIMIT 1000`,
+        [this.env.HEARTBEAT_RUN_LOST_AFTER_MS, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS],
       );
       for (const { id } of lost) {
         await this.recorder.finish(id, { status: 'error', error: { code: 'run_lost', message: 'The agent runtime never reported on this run' } });

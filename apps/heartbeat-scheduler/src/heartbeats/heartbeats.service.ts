@@ -152,8 +152,9 @@ export class HeartbeatsService {
     const heartbeat = await this.locked(this.dataSource.manager, input, false);
     const id = newId('log');
     await this.dataSource.query(
-      `INSERT INTO executions (id, tenant_id, bot_id, heartbeat_id, member_id, type, status, prompt, memory_quota, scheduled_for)
-       VALUES ($1, $2, $3, $4, $5, 'manual', 'queued', $6, $7, now())`,
+      // Fired here, not by the planner: marked as handed on so no replica's planner queues it too.
+      `INSERT INTO executions (id, tenant_id, bot_id, heartbeat_id, member_id, type, status, prompt, memory_quota, scheduled_for, enqueued_at)
+       VALUES ($1, $2, $3, $4, $5, 'manual', 'queued', $6, $7, now(), now())`,
       [id, heartbeat.tenant_id, heartbeat.bot_id, heartbeat.id, heartbeat.member_id, heartbeat.prompt, JSON.stringify(input.memoryQuota)],
     );
     const fired = await this.dispatcher.fireAndWait(id);

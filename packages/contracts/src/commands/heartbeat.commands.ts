@@ -4,6 +4,8 @@ import { defineCommand } from './command';
 import { MemoryQuota } from './memory.commands';
 
 export const MAX_HEARTBEAT_PROMPT = 50_000;
+/** Pages of logs beyond this are refused (their offset would leave Postgres' range long before). */
+export const MAX_LOG_PAGE = 1_000_000;
 export const HEARTBEAT_LOG_TYPES = ['heartbeat', 'manual', 'scheduled_task'] as const;
 export type HeartbeatLogType = (typeof HEARTBEAT_LOG_TYPES)[number];
 /** What a log may say: queued and running while it goes, then one of the spec's three. */
@@ -152,7 +154,7 @@ export class HeartbeatLogsRequest extends BotRef {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(64) heartbeatId?: string;
   @IsOptional() @IsString() @Length(1, 128) memberId?: string;
   @IsOptional() @IsIn(FINISHED_LOG_STATUSES) status?: (typeof FINISHED_LOG_STATUSES)[number];
-  @IsInt() @Min(1) page!: number;
+  @IsInt() @Min(1) @Max(MAX_LOG_PAGE) page!: number;
   @IsInt() @Min(1) @Max(100) perPage!: number;
 }
 
