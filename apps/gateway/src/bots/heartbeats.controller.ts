@@ -22,7 +22,7 @@ import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
+import { MemoryQuotaResolver, memoryQuotaOf } from '../memories/memory-quota.resolver';
 import { inBotTerms, projectOf } from './bot-terms';
 
 /** A trigger answers when its run ends: as long as a synchronous invoke, and a little more. */
@@ -251,6 +251,6 @@ export class HeartbeatsController {
     if (!bot.heartbeat) {
       throw new DomainError(ErrorCodes.FeatureNotEnabled, `Heartbeat is not enabled for bot ${botId}: set heartbeat: true with POST /v1/bot/update`, 'bot_id');
     }
-    return { minIntervalMinutes: limits.minHeartbeatIntervalMinutes, memoryQuota: { memories: limits.memories, storageBytes: limits.storageBytes } };
+    return { minIntervalMinutes: limits.minHeartbeatIntervalMinutes, memoryQuota: memoryQuotaOf(limits) };
   }
 }

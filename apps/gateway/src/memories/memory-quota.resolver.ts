@@ -4,6 +4,11 @@ import type { Principal } from '../auth/principal';
 import { effectiveLimits, type PlanLimits } from '../tenants/plans';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
+/** What a plan lets the memory service store for a tenant. */
+export function memoryQuotaOf(limits: PlanLimits): MemoryQuota {
+  return { memories: limits.memories, storageBytes: limits.storageBytes };
+}
+
 /**
  * The memory and storage caps the memory service enforces on a write, from the tenant's plan: a
  * key already carries them; the admin key acting for a tenant looks them up.
@@ -13,8 +18,7 @@ export class MemoryQuotaResolver {
   constructor(private readonly tenants: TenantsRepository) {}
 
   async resolve(principal: Principal, tenantId: string): Promise<MemoryQuota> {
-    const limits = await this.limits(principal, tenantId);
-    return { memories: limits.memories, storageBytes: limits.storageBytes };
+    return memoryQuotaOf(await this.limits(principal, tenantId));
   }
 
   /** The tenant's plan limits, all of them (heartbeats read theirs here too). */

@@ -38,7 +38,7 @@ export class HeartbeatsService {
   /** Creates, or with heartbeatId updates; fields not given keep their value (or take the spec's default). */
   async configure(input: ConfigureHeartbeatRequest): Promise<HeartbeatView> {
     const view = await this.dataSource.transaction(async (manager) => {
-      const existing = input.heartbeatId ? await this.locked(manager, { ...input, heartbeatId: input.heartbeatId }) : undefined;
+      const existing = input.heartbeatId ? await this.row(manager, { ...input, heartbeatId: input.heartbeatId }) : undefined;
       const prompt = input.prompt ?? existing?.prompt;
       if (prompt === undefined) throw new DomainError(ErrorCodes.ValidationError, 'prompt is required', 'prompt');
       const fields = {
@@ -105,13 +105,13 @@ export class HeartbeatsService {
   }
 
   async get(ref: HeartbeatRef): Promise<HeartbeatView> {
-    return heartbeatView(await this.locked(this.dataSource.manager, ref, false));
+    return heartbeatView(await this.row(this.dataSource.manager, ref, false));
   }
 
   /** Enables it from the next occurrence on its schedule (an interval's grid stays where it was). */
   async enable(input: EnableHeartbeatRequest): Promise<HeartbeatView> {
     const view = await this.dataSource.transaction(async (manager) => {
-      const row = await this.locked(manager, input);
+      const row = await this.row(manager, input);
       if (row.enabled) return heartbeatView(row);
       const next = checkedNextFire(parseSchedule(row, row.anchor_at), input.plan, new Date());
       const [rows]: [HeartbeatRow[]] = await manager.query(
@@ -127,7 +127,7 @@ export class HeartbeatsService {
 
   async disable(ref: HeartbeatRef): Promise<HeartbeatView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.locked(manager, ref);
+      const row = await this.row(manager, ref);
       const [rows]: [HeartbeatRow[]] = await manager.query(
         `UPDATE heartbeats SET enabled = false, next_fire_at = NULL, updated_at = now() WHERE id = $1 RETURNING *`,
         [row.id],
@@ -140,7 +140,7 @@ export class HeartbeatsService {
   /** Deletes it and its occurrences not yet fired; its logs stay in the bot's history. */
   async delete(ref: HeartbeatRef): Promise<{ uuid: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.locked(manager, ref);
+      const row = await this.row(manager, ref);
       await dropQueued(manager, row.id);
       await manager.query(`DELETE FROM heartbeats WHERE id = $1`, [row.id]);
       return { uuid: row.id };
@@ -149,7 +149,7 @@ export class HeartbeatsService {
 
   /** Runs it once now, enabled or not, and answers with the run's result. */
   async trigger(input: TriggerHeartbeatRequest): Promise<HeartbeatResultView> {
-    const heartbeat = await this.locked(this.dataSource.manager, input, false);
+    const heartbeat = await this.row(this.dataSource.manager, input, false);
     const id = newId('log');
     await this.dataSource.query(
       // Fired here, not by the planner: marked as handed on so no replica's planner queues it too.
@@ -174,7 +174,8 @@ export class HeartbeatsService {
     return logView(row);
   }
 
-  private async locked(manager: EntityManager, ref: HeartbeatRef, forUpdate = true): Promise<HeartbeatRow> {
+  /** The heartbeat, locked for the transaction unless `forUpdate` is false; 404 when it is not the bot's. */
+  private async row(manager: EntityManager, ref: HeartbeatRef, forUpdate = true): Promise<HeartbeatRow> {
     const [row]: HeartbeatRow[] = await manager.query(
       `SELECT * FROM heartbeats WHERE id = $1 AND tenant_id = $2 AND bot_id = $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
       [ref.heartbeatId, ref.tenantId, ref.botId],

@@ -53,7 +53,7 @@ function minuteOfDay(local: DateTime): number {
 }
 
 /** Inside the window, on a day it opens (the part after midnight of an overnight window belongs to the day before). */
-export function isActive(schedule: Schedule, at: Date): boolean {
+function isActive(schedule: Schedule, at: Date): boolean {
   if (!schedule.window && !schedule.days) return true;
   const local = DateTime.fromJSDate(at, { zone: schedule.timezone });
   const { start, end } = schedule.window ?? { start: 0, end: DAY_MINUTES };

@@ -6,12 +6,10 @@ import { MemoryQuota } from './memory.commands';
 export const MAX_HEARTBEAT_PROMPT = 50_000;
 /** Pages of logs beyond this are refused (their offset would leave Postgres' range long before). */
 export const MAX_LOG_PAGE = 1_000_000;
-export const HEARTBEAT_LOG_TYPES = ['heartbeat', 'manual', 'scheduled_task'] as const;
-export type HeartbeatLogType = (typeof HEARTBEAT_LOG_TYPES)[number];
+export type HeartbeatLogType = 'heartbeat' | 'manual' | 'scheduled_task';
 /** What a log may say: queued and running while it goes, then one of the spec's three. */
-export const HEARTBEAT_LOG_STATUSES = ['queued', 'running', 'success', 'error', 'skipped'] as const;
-export type HeartbeatLogStatus = (typeof HEARTBEAT_LOG_STATUSES)[number];
 export const FINISHED_LOG_STATUSES = ['success', 'error', 'skipped'] as const;
+export type HeartbeatLogStatus = 'queued' | 'running' | (typeof FINISHED_LOG_STATUSES)[number];
 
 /** Why a due run did not run (a skipped log's error.code). */
 export const SkipReasons = {

@@ -76,26 +76,14 @@ export class CommandClient {
     payload: Req,
     options: RequestOptions = {},
   ): Promise<Res> {
-    return this.send(service, command, payload, options).reply;
+    return this.sendMany(service, command, [{ payload, options }]).replies[0];
   }
 
   /**
-   * Sends a command and answers two promises: `sent` settles once Kafka holds the command (it is
-   * durable then, and will be handled even if this process dies), `reply` when the answer comes.
-   * For callers that hand work on and take the answer whenever it comes, holding nothing while the
-   * service works through a backlog.
+   * Several commands to one service in one write to Kafka, and a reply for each. `sent` settles
+   * once Kafka holds them (durable then: they are handled even if this process dies), apart from
+   * the replies, for callers that hand work on and take the answers whenever they come.
    */
-  send<Req extends object, Res>(
-    service: ServiceName,
-    command: CommandDefinition<Req, Res>,
-    payload: Req,
-    options: RequestOptions = {},
-  ): { sent: Promise<void>; reply: Promise<Res> } {
-    const { sent, replies } = this.sendMany(service, command, [{ payload, options }]);
-    return { sent, reply: replies[0] };
-  }
-
-  /** Several commands to one service in one write to Kafka; a reply for each. */
   sendMany<Req extends object, Res>(
     service: ServiceName,
     command: CommandDefinition<Req, Res>,
