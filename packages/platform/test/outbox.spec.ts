@@ -38,7 +38,7 @@ describe(OutboxRelay.name, () => {
     Number((await schema.dataSource.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
 
   it('publishes an event whose writer was killed before relaying it', async () => {
-    const child = spawn(process.execPath, [join(__dirname, 'support/write-outbox-and-die.js'), testEnv.databaseUrl, schema.name, 'thing-1'], {
+    const child = spawn(process.execPath, [join(__dirname, 'support/write-outbox-and-die.js'), testEnv.databaseUrl, schema.name, 'thing-1', namespace], {
       stdio: 'inherit',
       cwd: join(__dirname, '..'),
     });

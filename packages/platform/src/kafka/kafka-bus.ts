@@ -79,6 +79,11 @@ export class KafkaBus {
     return this.options.instanceId;
   }
 
+  /** The deployment's namespace ('' for none): the prefix of its topics and groups. */
+  get namespace(): string {
+    return this.options.namespace ?? '';
+  }
+
   /** The real topic name for a contract topic, under this deployment's namespace. */
   topic(name: string): string {
     return this.options.namespace ? `${this.options.namespace}.${name}` : name;

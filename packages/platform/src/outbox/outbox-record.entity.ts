@@ -9,6 +9,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export class OutboxRecord {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') topic!: string;
+  /** The deployment (Kafka namespace) that wrote it: only that deployment's relay publishes it. */
+  @Column('text') namespace!: string;
   @Column('text', { name: 'aggregate_id' }) aggregateId!: string;
   @Column('text') type!: string;
   @Column('jsonb') envelope!: object;

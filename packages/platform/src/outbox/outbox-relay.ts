@@ -13,8 +13,10 @@ export interface OutboxRelayOptions {
 
 /** Kafka refuses a record batch over its max.message.bytes (1 MiB by default); stay well below. */
 const MAX_SEND_BYTES = 512 * 1024;
-/** Any fixed number works, as long as every replica of a service uses the same one. */
+/** With the schema and namespace, names the advisory lock of one outbox (one service of one deployment). */
 const RELAY_LOCK = 0x0b0c5;
+/** Another replica holds the relay lock: look again this soon, for rows it may not have seen. */
+const CONTENDED_RETRY_MS = 50;
 
 interface Row {
   id: string;
@@ -25,8 +27,9 @@ interface Row {
 
 /**
  * Publishes outbox rows to Kafka in insertion order and marks them published, in one transaction.
- * One replica relays at a time (a transaction-scoped advisory lock), so events of one aggregate
- * never overtake each other; the others find the lock taken and wait for their next pass. A crash
+ * One replica relays at a time (a transaction-scoped advisory lock per schema and namespace), so
+ * events of one aggregate never overtake each other; the others find the lock taken and look again
+ * a moment later. Only rows of the relay's own namespace are published. A crash
  * after publishing but before the commit publishes the rows again: consumers skip duplicates by id.
  */
 export class OutboxRelay {
@@ -38,6 +41,7 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private lastPurge = 0;
+  private contended = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,6 +52,11 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 500;
     this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
+  }
+
+  /** The deployment whose rows this relay publishes (the outbox tags what it writes with it). */
+  get namespace(): string {
+    return this.bus.namespace;
   }
 
   start(): void {
@@ -70,7 +79,7 @@ export class OutboxRelay {
         this.again = false;
         this.nudge();
       } else {
-        this.timer = setTimeout(() => this.nudge(), this.pollIntervalMs);
+        this.timer = setTimeout(() => this.nudge(), this.contended ? CONTENDED_RETRY_MS : this.pollIntervalMs);
       }
     });
   }
@@ -84,6 +93,7 @@ export class OutboxRelay {
   /** Publishes until the outbox is empty; returns how many rows went out. */
   async drain(): Promise<number> {
     let total = 0;
+    this.contended = false;
     try {
       for (;;) {
         const published = await this.relayBatch();
@@ -99,12 +109,18 @@ export class OutboxRelay {
 
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK]);
-      if (!locked) return 0;
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema() || '/' || $2)) AS locked`, [
+        RELAY_LOCK,
+        this.namespace,
+      ]);
+      if (!locked) {
+        this.contended = true;
+        return 0;
+      }
       const rows: Row[] = await manager.query(
         `SELECT id, topic, aggregate_id, envelope FROM outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
+          WHERE published_at IS NULL AND namespace = $2 ORDER BY seq LIMIT $1`,
+        [this.batchSize, this.namespace],
       );
       if (rows.length === 0) return 0;
       for (const chunk of chunksOf(rows)) {

@@ -69,5 +69,27 @@ export class AddOutboxSequence1763900400000 implements MigrationInterface {
   }
 }
 
+/**
+ * Tags each outbox row with the deployment (Kafka namespace) that wrote it. Deployments sharing a
+ * database (test runs, several namespaces on one Postgres) share each service's outbox table; a
+ * relay publishing another deployment's rows would send them to its own topics, where their
+ * consumers never look.
+ */
+export class AddOutboxNamespace1763901200000 implements MigrationInterface {
+  name = 'AddOutboxNamespace1763901200000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE outbox ADD COLUMN namespace text NOT NULL DEFAULT ''`);
+    await queryRunner.query(`DROP INDEX outbox_unpublished`);
+    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (namespace, seq) WHERE published_at IS NULL`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX outbox_unpublished`);
+    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL`);
+    await queryRunner.query(`ALTER TABLE outbox DROP COLUMN namespace`);
+  }
+}
+
 /** Every service's outbox migrations, in order. */
-export const OUTBOX_MIGRATIONS = [CreateOutbox1763900000000, AddOutboxSequence1763900400000];
+export const OUTBOX_MIGRATIONS = [CreateOutbox1763900000000, AddOutboxSequence1763900400000, AddOutboxNamespace1763901200000];

@@ -46,7 +46,7 @@ export class Outbox {
           OutboxRecord,
           events.map((event) => {
             const envelope = envelopeOf(event);
-            return { id: envelope.id, topic: event.topic, aggregateId: event.aggregateId, type: event.type, envelope };
+            return { id: envelope.id, topic: event.topic, namespace: this.relay.namespace, aggregateId: event.aggregateId, type: event.type, envelope };
           }),
         );
       }
