@@ -170,6 +170,61 @@ describe('Memory API through the gateway (spec 003)', () => {
     expect(res.body.errors[0].code).toBe('INSUFFICIENT_QUOTA');
   });
 
+  describe('batch create (POST /api/v1/memories/batch)', () => {
+    it('stores every valid memory, searchable at once, and answers one line per item naming the bad field', async () => {
+      const { tenantId, key } = await aTenant();
+      const res = await call('POST', '/api/v1/memories/batch', key, {
+        memories: [
+          { content: 'Priya adopted a rescue greyhound called Biscuit.', type: 'episodic', tags: ['pets'] },
+          { content: '', type: 'episodic' },
+          { content: 'The quarterly board meeting moved to Thursday.', type: 'nonsense' },
+          'not an object',
+          { content: 'Jonas learned to sail on the lake near Konstanz.', type: 'episodic', importance: 0.9 },
+        ],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.success).toBe(true);
+      const { created, failed, results } = res.body.data;
+      expect({ created, failed }).toEqual({ created: 2, failed: 3 });
+      expect(results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual([
+        [0, 'created'],
+        [1, 'failed'],
+        [2, 'failed'],
+        [3, 'failed'],
+        [4, 'created'],
+      ]);
+      expect(results[1].error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'memories[1].content' });
+      expect(results[2].error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'memories[2].type' });
+      expect(results[3].error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'memories[3]' });
+      expect(results[4].memory).toMatchObject({ content: 'Jonas learned to sail on the lake near Konstanz.', importance: 0.9 });
+
+      const found = await call('POST', '/api/v1/memories/search', key, { query: 'Who got a new dog?', limit: 1 });
+      expect(found.body.data.results[0].id).toBe(results[0].memory.id);
+      const usage = await call('GET', `/api/v1/usage/metrics/${tenantId}`, key);
+      expect(usage.body.data.memories.count).toBe(2);
+    });
+
+    it('refuses a batch that is empty, too long or not a list, naming memories', async () => {
+      const { key } = await aTenant();
+      for (const memories of [[], Array.from({ length: 101 }, (_, i) => ({ content: `m${i}`, type: 'task' })), 'x']) {
+        const res = await call('POST', '/api/v1/memories/batch', key, { memories });
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field: 'memories' });
+      }
+    });
+
+    it('checks the quota once for the whole batch: one that would pass it stores nothing', async () => {
+      const { key } = await aTenant({ memories: 3 });
+      const four = Array.from({ length: 4 }, (_, i) => ({ content: `note ${i}`, type: 'task' }));
+      const refused = await call('POST', '/api/v1/memories/batch', key, { memories: four });
+      expect(refused.status).toBe(402);
+      expect(refused.body.errors[0].code).toBe('INSUFFICIENT_QUOTA');
+      expect((await call('GET', '/api/v1/memories', key)).body.data.pagination.total).toBe(0);
+      const fits = await call('POST', '/api/v1/memories/batch', key, { memories: four.slice(0, 3) });
+      expect(fits.body.data.created).toBe(3);
+    });
+  });
+
   it('reports memory count and storage in the usage metrics', async () => {
     const { tenantId, key } = await aTenant();
     await call('POST', '/api/v1/memories', key, { content: 'abc', type: 'task' });

@@ -49,6 +49,8 @@ ensure_admin_key() {
 
 start() {
   command -v curl >/dev/null || apt_install curl
+  EMBEDDINGS_MODEL_DIR="${EMBEDDINGS_MODEL_DIR:-$(bash "$(dirname "${BASH_SOURCE[0]}")/models.sh")}"
+  export EMBEDDINGS_MODEL_DIR
   mkdir -p "$RUN_DIR/logs"
   ensure_admin_key
   for app in "${APPS[@]}"; do
@@ -95,6 +97,18 @@ status() {
       printf '%-20s stopped\n' "$app"
     fi
   done
+  embeddings_status
+}
+
+# Stored vectors per embedding model: after a change of model, the re-embedding's progress
+# (the memory service also logs it every 10 s while it runs).
+embeddings_status() {
+  local db="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hb}"
+  command -v psql >/dev/null || return 0
+  local counts
+  counts=$(psql "$db" -XAtq -F ' ' -c "SELECT model, count(*) FROM memory.memory_vectors GROUP BY model ORDER BY model" 2>/dev/null) || return 0
+  [ -n "$counts" ] || counts="(none yet)"
+  printf '%-20s %s\n' "memory vectors" "$(echo "$counts" | sed 's/ /: /' | paste -sd ',' - | sed 's/,/, /g')"
 }
 
 case "${1:-status}" in

@@ -4,6 +4,7 @@ import { TenantUsageEntity } from './memories/tenant-usage.entity';
 import { CreateMemories1763900200000 } from './migrations/1763900200000-create-memories';
 import { AddSearchIndexes1763900300000 } from './migrations/1763900300000-add-search-indexes';
 import { AddLexemeDocuments1763900500000 } from './migrations/1763900500000-add-lexeme-documents';
+import { VectorsPerModel1764600000000 } from './migrations/1764600000000-vectors-per-model';
 
 /** The memory's own schema, its entities and its migrations, in the order they apply. */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
@@ -13,5 +14,11 @@ export const DATABASE: Omit<ServiceDatabase, 'url'> = {
   // and iterative scans so a tenant filter does not starve the result when the tenant is a small
   // part of the index. Set per connection, so a search is a single statement.
   settings: { 'hnsw.ef_search': 100, 'hnsw.iterative_scan': 'relaxed_order' },
-  migrations: [...OUTBOX_MIGRATIONS, CreateMemories1763900200000, AddSearchIndexes1763900300000, AddLexemeDocuments1763900500000],
+  migrations: [
+    ...OUTBOX_MIGRATIONS,
+    CreateMemories1763900200000,
+    AddSearchIndexes1763900300000,
+    AddLexemeDocuments1763900500000,
+    VectorsPerModel1764600000000,
+  ],
 };

@@ -4,7 +4,7 @@ import { loadEnv } from './config/env';
 import { DATABASE } from './database';
 import { embeddingProviderFor } from './embeddings/embedding-provider.factory';
 import { sizeOf } from './memories/memory.view';
-import { vectorLiteral } from './search/vector-index';
+import { writeVectorRow, type VectorEntry } from './search/vector-index';
 import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memories';
 
 /**
@@ -23,9 +23,10 @@ async function seed(): Promise<void> {
     );
     const missing = samples.filter((sample) => !existing.has(sample.id));
     const embeddings = embeddingProviderFor(env);
+    const space = { model: embeddings.model, dimensions: embeddings.dimensions };
     for (let i = 0; i < missing.length; i += 32) {
       const batch = missing.slice(i, i + 32);
-      const vectors = await embeddings.embed(batch.map((sample) => sample.content));
+      const vectors = await embeddings.embed(batch.map((sample) => sample.content), 'document');
       await dataSource.transaction(async (manager) => {
         let bytes = 0;
         for (const [j, sample] of batch.entries()) {
@@ -36,11 +37,7 @@ async function seed(): Promise<void> {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
             [sample.id, TEST_TENANT_ID, sample.content, sample.type, sample.importance, sample.tags, sample.metadata, size, sample.createdAt],
           );
-          await manager.query(`INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)`, [
-            sample.id,
-            TEST_TENANT_ID,
-            vectorLiteral(vectors[j]),
-          ]);
+          await writeVectorRow(manager, space, { id: sample.id, tenantId: TEST_TENANT_ID, vector: vectors[j] } as VectorEntry);
         }
         await manager.query(
           `INSERT INTO tenant_usage (tenant_id, memories, storage_bytes) VALUES ($1, $2, $3)
@@ -49,6 +46,7 @@ async function seed(): Promise<void> {
         );
       });
     }
+    await embeddings.close?.();
     line({ level: 'info', msg: missing.length ? 'test tenant seeded' : 'test tenant already seeded', tenantId: TEST_TENANT_ID, inserted: missing.length, total: SAMPLE_COUNT });
   } finally {
     await dataSource.destroy();

@@ -9,6 +9,8 @@ import type { VectorEntry, VectorIndex } from '../src/search/vector-index';
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
 const qdrantUrl = process.env.QDRANT_URL;
 
+const SPACE = { model: 'contract-512', dimensions: 512 };
+
 function unit(i: number, j = i, weight = 0.1): number[] {
   const v = Array.from({ length: 512 }, (_, k) => (k === i ? 1 : k === j && j !== i ? weight : 0));
   const norm = Math.hypot(...v);
@@ -32,7 +34,7 @@ function contractFor(name: string, makeIndex: (dataSource: DataSource) => Vector
         );
         await sut.write(manager, full);
       });
-      await sut.publish(full);
+      await sut.publish([full]);
     }
 
     beforeAll(async () => {
@@ -79,10 +81,10 @@ function contractFor(name: string, makeIndex: (dataSource: DataSource) => Vector
   });
 }
 
-contractFor('pgvector', (dataSource) => new PgVectorIndex(dataSource));
+contractFor('pgvector', (dataSource) => new PgVectorIndex(dataSource, SPACE));
 
 if (qdrantUrl) {
-  contractFor('qdrant', () => new QdrantVectorIndex(qdrantUrl, `contract_${randomBytes(4).toString('hex')}`, 512));
+  contractFor('qdrant', () => new QdrantVectorIndex(qdrantUrl, SPACE, `contract_${randomBytes(4).toString('hex')}`));
 } else {
   // Reason, as the run shows it: no Qdrant server can run where QDRANT_URL is not set.
   describe.skip('vector index contract: qdrant (skipped: set QDRANT_URL to a Qdrant server to run it)', () => {

@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MemoryPage, MemorySearchResponse, MemoryView } from '@hb/contracts';
+import type { CreateMemoriesResponse, MemoryPage, MemorySearchResponse, MemoryView } from '@hb/contracts';
 import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
 import { CreateMemoryDto } from './dto/create-memory.dto';
+import { CreateMemoriesDto } from './dto/create-memories.dto';
 import { ListMemoriesQuery } from './dto/list-memories.query';
 import { SearchMemoriesDto } from './dto/search-memories.dto';
 import { UpdateMemoryDto } from './dto/update-memory.dto';
+import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
 import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
 import { FindMemoryUseCase } from './use-cases/find-memory.use-case';
 import { ListMemoriesUseCase } from './use-cases/list-memories.use-case';
@@ -23,6 +25,7 @@ import { WriteMemoryUseCase } from './use-cases/write-memory.use-case';
 export class MemoriesController {
   constructor(
     private readonly writeMemory: WriteMemoryUseCase,
+    private readonly createMemories: CreateMemoriesUseCase,
     private readonly listMemories: ListMemoriesUseCase,
     private readonly findMemory: FindMemoryUseCase,
     private readonly deleteMemory: DeleteMemoryUseCase,
@@ -34,6 +37,16 @@ export class MemoriesController {
   @ApiOperation({ summary: 'Create a memory in your tenant; it is searchable when this answers.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoryDto): Promise<MemoryView> {
     return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body });
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Access({ scope: 'write:memories' })
+  @ApiOperation({
+    summary: 'Create up to 100 memories at once, for imports: one line per item (created, or failed with the field), one quota check.',
+  })
+  createBatch(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoriesDto): Promise<CreateMemoriesResponse> {
+    return this.createMemories.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body });
   }
 
   @Post('search')

@@ -1,5 +1,7 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ModelEnv, loadConfig } from '@hb/platform';
 
 /** Model variables (ANTHROPIC_*) are optional: they only add the decision chain's narrative. */
@@ -14,9 +16,18 @@ export class MemoryEnv extends ModelEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'QDRANT_URL must be an http(s) URL when VECTOR_BACKEND is qdrant' })
   QDRANT_URL?: string;
 
-  /** Embeddings: the offline USE-lite model (default) or an OpenAI-compatible HTTP API. */
-  @IsIn(['use-lite', 'http'])
-  EMBEDDINGS_PROVIDER: 'use-lite' | 'http' = 'use-lite';
+  /** Embeddings: e5-small-v2 run in this process (default, offline) or an OpenAI-compatible HTTP API. */
+  @IsIn(['e5-small-v2', 'http'])
+  EMBEDDINGS_PROVIDER: 'e5-small-v2' | 'http' = 'e5-small-v2';
+
+  /** The e5-small-v2 files (model.onnx, tokenizer.json); infra/local/models.sh fetches them here. */
+  @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'e5-small-v2')
+  @IsString() @MinLength(1)
+  EMBEDDINGS_MODEL_DIR = join(homedir(), '.cache/heartbeat-platform/models/e5-small-v2-q');
+
+  /** onnxruntime's threads for one run; one beat two on a busy 2-core machine. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(16)
+  EMBEDDINGS_THREADS = 1;
 
   @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'http')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'EMBEDDINGS_URL must be an http(s) URL when EMBEDDINGS_PROVIDER is http' })
@@ -29,10 +40,10 @@ export class MemoryEnv extends ModelEnv {
   @IsString({ message: 'EMBEDDINGS_MODEL is required when EMBEDDINGS_PROVIDER is http' })
   EMBEDDINGS_MODEL?: string;
 
-  /** The vector column is 512 wide; another width needs a migration of its own first. */
+  /** The HTTP model's vector width; each model's vectors get an index of their own width. */
   @ValidateIf((env: MemoryEnv) => env.EMBEDDINGS_PROVIDER === 'http')
-  @Type(() => Number) @IsInt() @Equals(512, { message: 'EMBEDDINGS_DIMENSIONS must be 512 (the width of the stored vectors)' })
-  EMBEDDINGS_DIMENSIONS = 512;
+  @Type(() => Number) @IsInt({ message: 'EMBEDDINGS_DIMENSIONS is required when EMBEDDINGS_PROVIDER is http' }) @Min(1) @Max(4000)
+  EMBEDDINGS_DIMENSIONS?: number;
 }
 
 /** The one place this app reads process.env. */

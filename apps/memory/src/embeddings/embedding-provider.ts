@@ -1,8 +1,20 @@
-/** Turns texts into vectors; adapters: the offline USE-lite model (default), HTTP providers later. */
+import type { SimilarityRange } from '../search/relevance';
+
+/**
+ * What a text is embedded for. Asymmetric models (e5) embed a question and the passage that
+ * answers it differently; symmetric ones ignore it.
+ */
+export type EmbeddingPurpose = 'query' | 'document';
+
+/** Turns texts into unit-length vectors; adapters: e5-small-v2 in process (default), HTTP APIs. */
 export interface EmbeddingProvider {
   readonly dimensions: number;
+  /** Recorded beside every stored vector: a change of model is a re-embedding, not a mix. */
   readonly model: string;
-  embed(texts: string[]): Promise<number[][]>;
+  /** Where this model's cosines fall, for relevance and the intelligence thresholds. */
+  readonly similarityRange: SimilarityRange;
+  embed(texts: string[], purpose: EmbeddingPurpose): Promise<number[][]>;
+  close?(): Promise<void>;
 }
 
 export const EMBEDDING_PROVIDER = Symbol('EMBEDDING_PROVIDER');

@@ -1,4 +1,5 @@
-import type { EmbeddingProvider } from './embedding-provider';
+import { DEFAULT_RANGE } from '../search/relevance';
+import type { EmbeddingProvider, EmbeddingPurpose } from './embedding-provider';
 
 export interface HttpEmbeddingOptions {
   /** Base URL of an OpenAI-compatible API (Voyage, OpenAI, a local server): POST {url}/embeddings. */
@@ -17,13 +18,15 @@ interface EmbeddingsResponse {
 export class HttpEmbeddingProvider implements EmbeddingProvider {
   readonly dimensions: number;
   readonly model: string;
+  readonly similarityRange = DEFAULT_RANGE;
 
   constructor(private readonly options: HttpEmbeddingOptions) {
     this.dimensions = options.dimensions;
     this.model = options.model;
   }
 
-  async embed(texts: string[]): Promise<number[][]> {
+  /** The purpose is not sent: OpenAI-compatible APIs take no such field. */
+  async embed(texts: string[], _purpose?: EmbeddingPurpose): Promise<number[][]> {
     const res = await fetch(`${this.options.url.replace(/\/$/, '')}/embeddings`, {
       method: 'POST',
       headers: {

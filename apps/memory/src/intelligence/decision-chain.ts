@@ -1,4 +1,4 @@
-import { cosine } from './cosine';
+import { cosine, type Similarity } from './cosine';
 import type { DecisionStep, MemoryType } from '@hb/contracts';
 
 export interface ChainInput {
@@ -22,12 +22,12 @@ const DECISION_WORDS = /\b(decided|decide|decision|chose|chosen|agreed|approved|
  * value (the same contact, the same source). Decisions are memories of type decision or whose
  * words say one was taken.
  */
-export function buildChain(memories: ChainInput[]): DecisionStep[] {
+export function buildChain(memories: ChainInput[], similarityOf: Similarity = cosine): DecisionStep[] {
   const ordered = [...memories].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   return ordered.map((memory, i) => {
     let best: { id: string; score: number; reasons: string[] } | null = null;
     for (const earlier of ordered.slice(0, i)) {
-      const similarity = cosine(memory.vector, earlier.vector);
+      const similarity = similarityOf(memory.vector, earlier.vector);
       const sharedTags = memory.tags.filter((tag) => earlier.tags.includes(tag));
       const sharedMeta = Object.entries(memory.metadata).filter(
         ([key, value]) => value !== null && typeof value !== 'object' && earlier.metadata[key] === value,

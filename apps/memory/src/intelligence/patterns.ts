@@ -1,4 +1,4 @@
-import { cosine } from './cosine';
+import { cosine, type Similarity } from './cosine';
 import type { ImplicitPatternsResponse, PatternOccurrence } from '@hb/contracts';
 
 export interface PatternInput {
@@ -19,10 +19,10 @@ const STOPWORDS = new Set(
 );
 
 /** Deterministic for the same memories: inputs are taken oldest first, ties broken by id. */
-export function findPatterns(memories: PatternInput[], minOccurrences: number): Omit<ImplicitPatternsResponse, 'analyzed'> {
+export function findPatterns(memories: PatternInput[], minOccurrences: number, similarity: Similarity = cosine): Omit<ImplicitPatternsResponse, 'analyzed'> {
   const ordered = [...memories].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   return {
-    themes: themesOf(ordered, minOccurrences),
+    themes: themesOf(ordered, minOccurrences, similarity),
     tagCombinations: tagCombinationsOf(ordered, minOccurrences),
     timeRegularities: timeRegularitiesOf(ordered, minOccurrences),
   };
@@ -37,10 +37,10 @@ function byCount<T extends PatternOccurrence>(a: T, b: T): number {
 }
 
 /** Greedy single pass: each memory joins the first theme whose centroid is close enough. */
-function themesOf(memories: PatternInput[], min: number): ImplicitPatternsResponse['themes'] {
+function themesOf(memories: PatternInput[], min: number, similarity: Similarity): ImplicitPatternsResponse['themes'] {
   const clusters: Array<{ sum: number[]; members: PatternInput[] }> = [];
   for (const memory of memories) {
-    const home = clusters.find((c) => cosine(c.sum, memory.vector) >= THEME_SIMILARITY);
+    const home = clusters.find((c) => similarity(c.sum, memory.vector) >= THEME_SIMILARITY);
     if (home) {
       home.members.push(memory);
       memory.vector.forEach((x, i) => (home.sum[i] += x));

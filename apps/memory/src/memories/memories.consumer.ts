@@ -4,6 +4,7 @@ import { CommandServer } from '@hb/platform';
 import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
+import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
 import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
 import { GetMemoryUseCase } from './use-cases/get-memory.use-case';
@@ -17,6 +18,7 @@ export class MemoriesConsumer implements OnModuleInit {
   constructor(
     private readonly commands: CommandServer,
     private readonly createMemory: CreateMemoryUseCase,
+    private readonly createMemories: CreateMemoriesUseCase,
     private readonly getMemory: GetMemoryUseCase,
     private readonly listMemories: ListMemoriesUseCase,
     private readonly updateMemory: UpdateMemoryUseCase,
@@ -29,6 +31,7 @@ export class MemoriesConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.commands.handle(MemoryCommands.Create, (input) => this.createMemory.execute(input));
+    this.commands.handle(MemoryCommands.CreateBatch, (input) => this.createMemories.execute(input));
     this.commands.handle(MemoryCommands.Get, (input) => this.getMemory.execute(input));
     this.commands.handle(MemoryCommands.List, (input) => this.listMemories.execute(input));
     this.commands.handle(MemoryCommands.Update, (input) => this.updateMemory.execute(input));

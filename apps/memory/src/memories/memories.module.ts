@@ -2,20 +2,24 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
 import type { MemoryEnv } from '../config/env';
-import { EMBEDDING_PROVIDER } from '../embeddings/embedding-provider';
+import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { embeddingProviderFor } from '../embeddings/embedding-provider.factory';
 import { LexicalSearch } from '../search/lexical-search';
 import { PgVectorIndex } from '../search/pgvector-index';
 import { QdrantVectorIndex } from '../search/qdrant-index';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
+import { ReembeddingRepository } from '../reembedding/reembedding.repository';
+import { ReembeddingWorker } from '../reembedding/reembedding.worker';
 import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
 import { DecisionNarrator } from '../intelligence/decision-narrator';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { HybridSearch } from '../search/hybrid-search';
 import { MemoriesConsumer } from './memories.consumer';
 import { MemoriesRepository } from './memories.repository';
+import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
+import { MemoryWriter } from './memory-writer';
 import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
 import { GetMemoryUseCase } from './use-cases/get-memory.use-case';
 import { GetTenantUsageUseCase } from './use-cases/get-tenant-usage.use-case';
@@ -24,6 +28,7 @@ import { UpdateMemoryUseCase } from './use-cases/update-memory.use-case';
 
 const USE_CASES = [
   CreateMemoryUseCase,
+  CreateMemoriesUseCase,
   GetMemoryUseCase,
   ListMemoriesUseCase,
   UpdateMemoryUseCase,
@@ -38,10 +43,13 @@ const USE_CASES = [
   providers: [
     ...USE_CASES,
     MemoriesRepository,
+    MemoryWriter,
     MemoriesConsumer,
     LexicalSearch,
     HybridSearch,
     DecisionNarrator,
+    ReembeddingRepository,
+    ReembeddingWorker,
     {
       provide: MODEL_PROVIDER,
       useFactory: (options: PlatformOptions) => modelProviderFor(options.env as MemoryEnv),
@@ -54,13 +62,12 @@ const USE_CASES = [
     },
     {
       provide: VECTOR_INDEX,
-      useFactory: (options: PlatformOptions, dataSource: DataSource) => {
+      useFactory: (options: PlatformOptions, dataSource: DataSource, embeddings: EmbeddingProvider) => {
         const env = options.env as MemoryEnv;
-        return env.VECTOR_BACKEND === 'qdrant'
-          ? new QdrantVectorIndex(env.QDRANT_URL!, 'memories_use_lite_512', 512)
-          : new PgVectorIndex(dataSource);
+        const space = { model: embeddings.model, dimensions: embeddings.dimensions };
+        return env.VECTOR_BACKEND === 'qdrant' ? new QdrantVectorIndex(env.QDRANT_URL!, space) : new PgVectorIndex(dataSource, space);
       },
-      inject: [PLATFORM_OPTIONS, DataSource],
+      inject: [PLATFORM_OPTIONS, DataSource, EMBEDDING_PROVIDER],
     },
   ],
 })

@@ -16,8 +16,8 @@ export interface HybridHit {
 }
 
 /**
- * Hybrid search: the vector list and the OR-ranked lexical list, fused by reciprocal rank, so exact
- * words and paraphrases both find a memory; relevance as documented in relevance.ts.
+ * Hybrid search: the dense list (the query's embedding) and the BM25 list (its rarest words), fused
+ * as relevance.ts documents, so paraphrases and exact names both find a memory.
  */
 @Injectable()
 export class HybridSearch {
@@ -30,13 +30,12 @@ export class HybridSearch {
 
   async search(input: { tenantId: string; text: string; limit: number; minRelevance: number; filter: VectorFilter }): Promise<HybridHit[]> {
     const { tenantId, filter } = input;
-    const [vectorHits, lexicalIds] = await Promise.all([
-      this.embeddings.embed([input.text]).then(([vector]) => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
+    const [vectorHits, lexicalHits] = await Promise.all([
+      this.embeddings.embed([input.text], 'query').then(([vector]) => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
       this.lexical.search({ tenantId, text: input.text, limit: CANDIDATES, filter }),
     ]);
     const similarity = new Map(vectorHits.map((hit) => [hit.id, hit.similarity]));
-    const fused = [...fuse([vectorHits.map((hit) => hit.id), lexicalIds]).entries()].sort((a, b) => b[1] - a[1]);
-    const shortlist = fused.slice(0, Math.max(input.limit * 3, 30)).map(([id]) => id);
+    const shortlist = fuse(vectorHits, lexicalHits).slice(0, Math.max(input.limit * 3, 30));
     if (shortlist.length === 0) return [];
     // The rows and how many of the query's words each holds, in one round trip.
     const { entities, raw } = await this.dataSource
@@ -54,7 +53,7 @@ export class HybridSearch {
     const matched = new Map(raw.map((row) => [row.m_id, Number(row.matched)]));
     const terms = Number(raw[0]?.terms ?? 0);
     return shortlist
-      .map((id) => ({ memory: byId.get(id), relevance: relevanceOf(similarity.get(id), matched.get(id) ?? 0, terms) }))
+      .map((id) => ({ memory: byId.get(id), relevance: relevanceOf(similarity.get(id), matched.get(id) ?? 0, terms, this.embeddings.similarityRange) }))
       .filter((hit): hit is HybridHit => hit.memory !== undefined && hit.relevance >= input.minRelevance)
       .slice(0, input.limit);
   }

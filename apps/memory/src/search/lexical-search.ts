@@ -4,6 +4,12 @@ import type { DataSource } from 'typeorm';
 import { memoryFilter } from './pgvector-index';
 import type { VectorFilter } from './vector-index';
 
+export interface LexicalHit {
+  id: string;
+  /** BM25: grows with the rarity and count of the query's words in the memory; unbounded. */
+  score: number;
+}
+
 /** Words in fewer of a tenant's memories than this are rare: not counted, always looked up. */
 export const COUNTED_FROM = 50;
 /**
@@ -40,35 +46,52 @@ export class LexicalSearch {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(query: { tenantId: string; text: string; limit: number; filter: VectorFilter }): Promise<string[]> {
+  async search(query: { tenantId: string; text: string; limit: number; filter: VectorFilter }): Promise<LexicalHit[]> {
     this.countWordsInBackground(query.tenantId);
     // The words are chosen first and the lookup planned with them known: with a tsquery computed
     // inside the statement the planner guesses its selectivity and may scan the whole tenant.
-    const [{ tsquery }] = await this.dataSource.query(
+    const [{ tsquery, lexemes }] = await this.dataSource.query(
       `WITH terms AS (
          SELECT t.lexeme, coalesce(c.documents, 0) AS documents
            FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t(lexeme)
            LEFT JOIN lexeme_documents c ON c.tenant_id = $2 AND c.lexeme = t.lexeme
        )
-       SELECT string_agg(quote_literal(lexeme), ' | ') AS tsquery FROM (
+       SELECT string_agg(quote_literal(lexeme), ' | ') AS tsquery, array_agg(lexeme) AS lexemes FROM (
          SELECT lexeme, sum(documents) OVER (ORDER BY documents, lexeme) - documents AS before
            FROM terms WHERE documents <= $3
        ) rarest_first WHERE before < $3`,
       [query.text, query.tenantId, MATCH_BUDGET],
     );
     if (tsquery === null) return [];
-    const { clause, params } = memoryFilter(query.filter, 5);
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM (
+    const { clause, params } = memoryFilter(query.filter, 6);
+    // Okapi BM25 (k1 = 1.2, b = 0.75) over the matches: a word's document frequency is counted
+    // among them, which is exact, since every memory holding a chosen word matches; the tenant's
+    // size comes from its usage row.
+    const rows: Array<{ id: string; score: number }> = await this.dataSource.query(
+      `WITH c AS (
          SELECT m.id, m.search_tsv FROM memories m
           WHERE m.tenant_id = $2 AND m.search_tsv @@ $1::tsquery ${clause}
           LIMIT $4
-       ) c
-       ORDER BY ts_rank(c.search_tsv, $1::tsquery) DESC, c.id
-       LIMIT $3`,
-      [tsquery, query.tenantId, query.limit, RANKED_AT_MOST, ...params],
+       ), t AS (
+         SELECT c.id, length(c.search_tsv) AS len, u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf
+           FROM c, unnest(c.search_tsv) AS u
+          WHERE u.lexeme = ANY($5::text[])
+       ), d AS (
+         SELECT lexeme, count(*) AS df FROM t GROUP BY lexeme
+       ), stats AS (
+         SELECT greatest(count(*), coalesce((SELECT memories FROM tenant_usage WHERE tenant_id = $2), 0)) AS n,
+                greatest(avg(length(search_tsv)), 1) AS avglen
+           FROM c
+       )
+       SELECT t.id, sum(ln(1 + (stats.n - d.df + 0.5) / (d.df + 0.5)) * t.tf * 2.2
+                        / (t.tf + 1.2 * (0.25 + 0.75 * t.len / stats.avglen)))::float8 AS score
+         FROM t JOIN d USING (lexeme) CROSS JOIN stats
+        GROUP BY t.id
+        ORDER BY score DESC, t.id
+        LIMIT $3`,
+      [tsquery, query.tenantId, query.limit, RANKED_AT_MOST, lexemes, ...params],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   }
 
   /**

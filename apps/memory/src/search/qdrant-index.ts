@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import type { EntityManager } from 'typeorm';
-import { writeVectorRow, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex } from './vector-index';
+import { writeVectorRow, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
 
 /**
  * Qdrant as Qdrant's multitenancy guide asks: one collection per embedding model, a keyword payload
@@ -12,36 +12,38 @@ export class QdrantVectorIndex implements VectorIndex {
   private readonly client: QdrantClient;
   private ready?: Promise<void>;
 
+  private readonly collection: string;
+
   constructor(
     url: string,
-    private readonly collection: string,
-    private readonly dimensions: number,
+    readonly space: VectorSpace,
+    collection = collectionFor(space),
   ) {
     this.client = new QdrantClient({ url, checkCompatibility: false });
+    this.collection = collection;
   }
 
   write(manager: EntityManager, entry: VectorEntry): Promise<void> {
-    return writeVectorRow(manager, entry);
+    return writeVectorRow(manager, this.space, entry);
   }
 
-  async publish(entry: VectorEntry): Promise<void> {
+  async publish(entries: VectorEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.ensureCollection();
     await this.client.upsert(this.collection, {
       wait: true,
-      points: [
-        {
-          id: pointId(entry.id),
-          vector: entry.vector,
-          payload: {
-            tenant_id: entry.tenantId,
-            memory_id: entry.id,
-            agent_id: entry.agentId,
-            type: entry.type,
-            tags: entry.tags,
-            created_at: entry.createdAt.toISOString(),
-          },
+      points: entries.map((entry) => ({
+        id: pointId(entry.id),
+        vector: entry.vector,
+        payload: {
+          tenant_id: entry.tenantId,
+          memory_id: entry.id,
+          agent_id: entry.agentId,
+          type: entry.type,
+          tags: entry.tags,
+          created_at: entry.createdAt.toISOString(),
         },
-      ],
+      })),
     });
   }
 
@@ -73,7 +75,7 @@ export class QdrantVectorIndex implements VectorIndex {
     this.ready ??= (async () => {
       const { exists } = await this.client.collectionExists(this.collection);
       if (exists) return;
-      await this.client.createCollection(this.collection, { vectors: { size: this.dimensions, distance: 'Cosine' } });
+      await this.client.createCollection(this.collection, { vectors: { size: this.space.dimensions, distance: 'Cosine' } });
       await this.client.createPayloadIndex(this.collection, {
         wait: true,
         field_name: 'tenant_id',
@@ -89,6 +91,11 @@ export class QdrantVectorIndex implements VectorIndex {
     });
     return this.ready;
   }
+}
+
+/** One collection per model: a new model fills a collection of its own while the old one answers. */
+export function collectionFor(space: VectorSpace): string {
+  return `memories_${space.model.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${space.dimensions}`;
 }
 
 /** A stable UUID (version 5 layout) for a memory id. */

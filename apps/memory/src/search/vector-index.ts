@@ -24,25 +24,38 @@ export interface VectorEntry {
   createdAt: Date;
 }
 
+/** The vectors of one embedding model: vectors of different models are never compared. */
+export interface VectorSpace {
+  model: string;
+  dimensions: number;
+}
+
 /**
- * Where memory vectors are searched, always within one tenant. Postgres is the source of truth:
+ * Where memory vectors are searched, always within one tenant and one model's space. Postgres is the source of truth:
  * `write` keeps the vector in memory_vectors inside the memory's own transaction; `publish` and
  * `remove`, after the commit, bring an external index up to date. pgvector (the default) searches
  * memory_vectors itself; Qdrant (VECTOR_BACKEND=qdrant) passes the same contract suite.
  */
 export interface VectorIndex {
+  readonly space: VectorSpace;
   write(manager: EntityManager, entry: VectorEntry): Promise<void>;
-  publish(entry: VectorEntry): Promise<void>;
+  publish(entries: VectorEntry[]): Promise<void>;
   remove(id: string): Promise<void>;
   search(query: { tenantId: string; vector: number[]; limit: number; filter: VectorFilter }): Promise<VectorHit[]>;
 }
 
-/** Keeps the vector beside its memory, in the memory's transaction: both adapters start here. */
-export async function writeVectorRow(manager: EntityManager, entry: VectorEntry): Promise<void> {
+/**
+ * Keeps the vector beside its memory, in the memory's transaction, with the model that made it:
+ * both adapters start here. A memory has one vector, of the model it was last embedded with.
+ */
+export async function writeVectorRow(manager: EntityManager, space: VectorSpace, entry: VectorEntry): Promise<void> {
+  if (entry.vector.length !== space.dimensions) {
+    throw new Error(`a ${space.model} vector has ${space.dimensions} dimensions, not ${entry.vector.length}`);
+  }
   await manager.query(
-    `INSERT INTO memory_vectors (memory_id, tenant_id, embedding) VALUES ($1, $2, $3)
-     ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding`,
-    [entry.id, entry.tenantId, vectorLiteral(entry.vector)],
+    `INSERT INTO memory_vectors (memory_id, tenant_id, model, embedding) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding, model = excluded.model`,
+    [entry.id, entry.tenantId, space.model, vectorLiteral(entry.vector)],
   );
 }
 

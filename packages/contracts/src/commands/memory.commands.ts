@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsDateString } from 'class-validator';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -16,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import type { ErrorDetail } from '../errors';
 import { defineCommand } from './command';
 
 /** Spec 003's memory types. */
@@ -48,15 +50,41 @@ export class MemoryQuota {
   @IsOptional() @IsInt() @Min(0) storageBytes!: number | null;
 }
 
-export class CreateMemoryRequest {
-  @IsString() @MinLength(1) tenantId!: string;
-  @IsOptional() @IsString() @MinLength(1) agentId?: string;
+/** What one new memory says: the rules of a create, for one memory alone or in a batch. */
+export class NewMemory {
   @IsString() @Length(1, MAX_MEMORY_CONTENT) content!: string;
   @IsIn(MEMORY_TYPES) type!: MemoryType;
   @IsOptional() @IsNumber() @Min(0) @Max(1) importance?: number;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
   @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+}
+
+export class CreateMemoryRequest extends NewMemory {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsOptional() @IsString() @MinLength(1) agentId?: string;
   @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
+}
+
+/** Memories one batch create carries at most. */
+export const MAX_BATCH_MEMORIES = 100;
+
+/** A batch create: every memory valid on its own (the gateway reports the others), one quota check. */
+export class CreateMemoriesRequest {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH_MEMORIES) @ValidateNested({ each: true }) @Type(() => NewMemory)
+  memories!: NewMemory[];
+  @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
+}
+
+/** One line of a batch's answer, in the order the memories were sent. */
+export type BatchItemResult =
+  | { index: number; status: 'created'; memory: MemoryView }
+  | { index: number; status: 'failed'; error: ErrorDetail };
+
+export interface CreateMemoriesResponse {
+  created: number;
+  failed: number;
+  results: BatchItemResult[];
 }
 
 export class MemoryRef {
@@ -196,6 +224,7 @@ export interface TenantUsageResponse {
 
 export const MemoryCommands = {
   Create: defineCommand<CreateMemoryRequest, MemoryView>('memory.create', CreateMemoryRequest),
+  CreateBatch: defineCommand<CreateMemoriesRequest, CreateMemoriesResponse>('memory.create-batch', CreateMemoriesRequest),
   Get: defineCommand<MemoryRef, MemoryView>('memory.get', MemoryRef),
   List: defineCommand<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),

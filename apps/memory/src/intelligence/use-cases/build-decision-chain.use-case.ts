@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCodes, type DecisionChainRequest, type DecisionChainResponse } from '@hb/contracts';
+import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { HybridSearch } from '../../search/hybrid-search';
+import { similarityOn } from '../cosine';
 import { buildChain } from '../decision-chain';
 import { DecisionNarrator } from '../decision-narrator';
 
@@ -21,6 +23,7 @@ export class BuildDecisionChainUseCase {
     private readonly hybrid: HybridSearch,
     private readonly narrator: DecisionNarrator,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
   ) {}
 
   async execute(input: DecisionChainRequest): Promise<DecisionChainResponse> {
@@ -38,9 +41,10 @@ export class BuildDecisionChainUseCase {
     });
     const vectors = new Map<string, number[]>(
       (
-        await this.dataSource.query(`SELECT memory_id, embedding::text AS embedding FROM memory_vectors WHERE memory_id = ANY($1)`, [
-          hits.map((hit) => hit.memory.id),
-        ])
+        await this.dataSource.query(
+          `SELECT memory_id, embedding::text AS embedding FROM memory_vectors WHERE memory_id = ANY($1) AND model = $2`,
+          [hits.map((hit) => hit.memory.id), this.embeddings.model],
+        )
       ).map((row: { memory_id: string; embedding: string }) => [row.memory_id, JSON.parse(row.embedding)]),
     );
     const steps = buildChain(
@@ -54,6 +58,7 @@ export class BuildDecisionChainUseCase {
         relevance,
         vector: vectors.get(memory.id) ?? [],
       })),
+      similarityOn(this.embeddings.similarityRange),
     );
     return {
       topic: input.topic,

@@ -18,7 +18,7 @@ export class UpdateMemoryUseCase {
 
   async execute(input: UpdateMemoryRequest): Promise<MemoryView> {
     assertMetadataSize(input.metadata);
-    const vector = input.content === undefined ? undefined : (await this.embeddings.embed([input.content]))[0];
+    const vector = input.content === undefined ? undefined : (await this.embeddings.embed([input.content], 'document'))[0];
     const memory = await this.outbox.transaction(async (manager, emit) => {
       const current = await this.memories.find(manager, input, true);
       if (input.content !== undefined) current.content = input.content;
@@ -39,7 +39,7 @@ export class UpdateMemoryUseCase {
       });
       return saved;
     });
-    if (vector) await this.vectors.publish(vectorEntry(memory, vector));
+    if (vector) await this.vectors.publish([vectorEntry(memory, vector)]);
     return memoryView(memory);
   }
 }

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MemoryEventTypes, Topics, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
+import { Outbox } from '@hb/platform';
+import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
+import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
+import { MemoriesRepository } from './memories.repository';
+import { memoryView, sizeOf } from './memory.view';
+import { vectorEntry } from './vector-entry';
+
+export function newMemoryId(): string {
+  return `mem_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`;
+}
+
+export interface MemoryOwner {
+  tenantId: string;
+  agentId?: string;
+  quota?: MemoryQuota;
+}
+
+/**
+ * Stores new memories, one or a batch, searchable when it returns: their texts embedded in one
+ * call, then one transaction holding the quota check for all of them, the rows, their vectors
+ * and a memory.created event each.
+ */
+@Injectable()
+export class MemoryWriter {
+  constructor(
+    private readonly memories: MemoriesRepository,
+    private readonly outbox: Outbox,
+    @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
+    @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
+  ) {}
+
+  async insert(owner: MemoryOwner, items: NewMemory[]): Promise<MemoryView[]> {
+    const rows = items.map((item) => {
+      const fields = { content: item.content, tags: item.tags ?? [], metadata: item.metadata ?? {} };
+      return { ...fields, type: item.type, importance: item.importance ?? 0.5, sizeBytes: sizeOf(fields) };
+    });
+    const vectors = await this.embeddings.embed(items.map((item) => item.content), 'document');
+    const delta = { memories: rows.length, storageBytes: rows.reduce((n, row) => n + row.sizeBytes, 0) };
+    const saved = await this.outbox.transaction(async (manager, emit) => {
+      await this.memories.changeUsage(manager, owner.tenantId, delta, owner.quota);
+      const stored = [];
+      for (const [i, row] of rows.entries()) {
+        const memory = await this.memories.insert(manager, { id: newMemoryId(), tenantId: owner.tenantId, agentId: owner.agentId ?? null, ...row });
+        await this.vectors.write(manager, vectorEntry(memory, vectors[i]));
+        emit({
+          topic: Topics.MemoryEvents,
+          aggregateId: memory.id,
+          tenantId: memory.tenantId,
+          type: MemoryEventTypes.Created,
+          payload: { ...memoryView(memory), tenantId: memory.tenantId },
+        });
+        stored.push(memory);
+      }
+      return stored;
+    });
+    await this.vectors.publish(saved.map((memory, i) => vectorEntry(memory, vectors[i])));
+    return saved.map(memoryView);
+  }
+}
