@@ -118,11 +118,11 @@ async function main(): Promise<void> {
     const counts = new Map([['all', questions], ...byCategory]);
     const categories = ['all', ...[...byCategory.keys()].sort()];
     console.log(`\nRetrieval quality: ${conversations.length} conversations, ${questions} questions, evidence recall@k (${embeddings.model}, candidates ${CANDIDATES} a side)`);
-    console.log(`  ${'retriever'.padEnd(20)} ${KS.map((k) => `@${k}`.padStart(6)).join('')}   recall@10 by category: ${categories.slice(1).map((c) => `${c} (${counts.get(c)})`).join(', ')}`);
+    console.log(`  ${'retriever'.padEnd(30)} ${KS.map((k) => `@${k}`.padStart(6)).join('')}   recall@10 by category: ${categories.slice(1).map((c) => `${c} (${counts.get(c)})`).join(', ')}`);
     for (const [name, cats] of sums) {
       const all = cats.get('all')!.map((s) => s / questions);
       const per = categories.slice(1).map((c) => (cats.get(c)![2] / counts.get(c)!).toFixed(3));
-      console.log(`  ${name.padEnd(20)} ${all.map((r) => r.toFixed(3).padStart(6)).join('')}   ${per.join('  ')}`);
+      console.log(`  ${name.padEnd(30)} ${all.map((r) => r.toFixed(3).padStart(6)).join('')}   ${per.join('  ')}`);
     }
     const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)].toFixed(3);
     console.log(`  cosine of query and evidence: p5 ${pct(evidenceCosines, 0.05)} p50 ${pct(evidenceCosines, 0.5)} p95 ${pct(evidenceCosines, 0.95)};` +

@@ -129,6 +129,10 @@ export const UNTHROTTLED = {
 
 /** A tenant with an unlimited plan and a tenant key, made through the admin API. */
 export async function aTenantKey(gatewayUrl: string): Promise<string> {
+  return (await aTenant(gatewayUrl)).key;
+}
+
+export async function aTenant(gatewayUrl: string): Promise<{ tenantId: string; key: string }> {
   const headers = { Authorization: `Bearer ${BENCH_ADMIN_KEY}`, 'Content-Type': 'application/json' };
   const tenant = await fetch(`${gatewayUrl}/api/v1/admin/tenants`, {
     method: 'POST',
@@ -140,5 +144,5 @@ export async function aTenantKey(gatewayUrl: string): Promise<string> {
     headers,
     body: JSON.stringify({ name: 'bench', tenantId: tenant.data.id }),
   }).then((res) => res.json() as Promise<{ data: { plainKey: string } }>);
-  return key.data.plainKey;
+  return { tenantId: tenant.data.id, key: key.data.plainKey };
 }

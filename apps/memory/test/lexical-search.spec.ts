@@ -20,7 +20,7 @@ describe('lexical search', () => {
     );
   }
 
-  const search = (tenantId: string, text: string) => sut.search({ tenantId, text, limit: 10, filter: {} });
+  const search = async (tenantId: string, text: string) => (await sut.search({ tenantId, text, limit: 10, filter: {} })).map((hit) => hit.id);
 
   beforeAll(async () => {
     await runMigrations({ ...DATABASE, schema, url: databaseUrl });
@@ -42,6 +42,13 @@ describe('lexical search', () => {
   it('ranks memories sharing any of the words, more shared words first, within the tenant only', async () => {
     const hits = await search('B', 'customer meeting Zephyrine');
     expect(hits).toEqual(['b_1', 'b_2']);
+  });
+
+  it('scores by BM25: a rare word outweighs a common one', async () => {
+    await store('C', ['Zephyrine invoice', 'customer call', 'customer note', 'customer chat'], 'c_');
+    const hits = await sut.search({ tenantId: 'C', text: 'customer Zephyrine', limit: 10, filter: {} });
+    expect(hits.map((hit) => hit.id)).toEqual(['c_1', 'c_2', 'c_3', 'c_4']);
+    expect(hits[0].score).toBeGreaterThan(hits[1].score);
   });
 
   it('counts words only for a tenant large enough and only once until it changes', async () => {
