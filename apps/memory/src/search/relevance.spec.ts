@@ -3,14 +3,14 @@ import { E5_RANGE, fuse, relevanceOf, semanticScore } from './relevance';
 describe('relevance', () => {
   it("maps a model's unrelated cosine to 0 and its close-paraphrase cosine or more to 1", () => {
     expect(semanticScore(0.75, E5_RANGE)).toBe(0);
-    expect(semanticScore(0.825, E5_RANGE)).toBeCloseTo(0.5);
+    expect(semanticScore(0.81, E5_RANGE)).toBeCloseTo(0.5);
     expect(semanticScore(0.95, E5_RANGE)).toBe(1);
     expect(semanticScore(0.5, E5_RANGE)).toBe(0);
   });
 
   it('takes the stronger of semantic and lexical evidence', () => {
     expect(relevanceOf(0.76, 3, 3, E5_RANGE)).toBe(1);
-    expect(relevanceOf(0.9, 0, 3, E5_RANGE)).toBe(1);
+    expect(relevanceOf(0.87, 0, 3, E5_RANGE)).toBe(1);
     expect(relevanceOf(undefined, 1, 4, E5_RANGE)).toBe(0.25);
   });
 });
