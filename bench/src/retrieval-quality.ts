@@ -9,11 +9,12 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@hb/platform';
 import { DATABASE } from '@hb/memory/dist/database';
 import { OnnxEmbeddingProvider } from '@hb/memory/dist/embeddings/onnx/onnx-embedding.provider';
-import { PgVectorIndex } from '@hb/memory/dist/search/pgvector-index';
-import { LexicalSearch } from '@hb/memory/dist/search/lexical-search';
-import { writeVectorRow, type VectorEntry } from '@hb/memory/dist/search/vector-index';
+import { PgVectorIndex } from '@hb/memory/dist/search/pgvector-index.repository';
+import { LexicalSearch } from '@hb/memory/dist/search/lexical-search.repository';
+import { writeVectorRows } from '@hb/memory/dist/search/memory-vectors.repository';
 import { HybridSearch } from '@hb/memory/dist/search/hybrid-search';
-import { LEXICAL_HALF, LEXICAL_WEIGHT, fuse } from '@hb/memory/dist/search/relevance';
+import { MemoriesRepository } from '@hb/memory/dist/memories/memories.repository';
+import { LEXICAL_WEIGHT, fuse } from '@hb/memory/dist/search/relevance';
 import { benchEnv } from './support';
 
 interface Conversation {
@@ -37,22 +38,14 @@ const rrf = (lists: Array<{ ids: string[]; weight: number }>, k: number): string
   return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 };
 
-/** The platform's fusion with another lexical weight, to show where the chosen one sits. */
-const weighted = (lambda: number): Ranker => (dense, lexical) => {
-  const floor = dense.length ? dense[dense.length - 1].similarity : 0;
-  const scores = new Map(dense.map((h) => [h.id, h.similarity]));
-  for (const hit of lexical) scores.set(hit.id, (scores.get(hit.id) ?? floor) + (lambda * hit.score) / (hit.score + LEXICAL_HALF));
-  return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-};
-
 const RANKERS: Record<string, Ranker> = {
   'dense (e5 alone)': (dense) => dense.map((h) => h.id),
   'lexical (BM25)': (_dense, lexical) => lexical.map((h) => h.id),
   'rrf k=10': (dense, lexical) => rrf([{ ids: dense.map((h) => h.id), weight: 1 }, { ids: lexical.map((h) => h.id), weight: 1 }], 10),
   'rrf k=20 dense×2': (dense, lexical) => rrf([{ ids: dense.map((h) => h.id), weight: 2 }, { ids: lexical.map((h) => h.id), weight: 1 }], 20),
-  [`fused λ=0.01`]: weighted(0.01),
-  [`fused λ=${LEXICAL_WEIGHT} (chosen)`]: fuse,
-  [`fused λ=0.05`]: weighted(0.05),
+  [`fused λ=0.01`]: (dense, lexical) => fuse(dense, lexical, 0.01),
+  [`fused λ=${LEXICAL_WEIGHT} (chosen)`]: (dense, lexical) => fuse(dense, lexical),
+  [`fused λ=0.05`]: (dense, lexical) => fuse(dense, lexical, 0.05),
 };
 
 async function main(): Promise<void> {
@@ -67,21 +60,21 @@ async function main(): Promise<void> {
   const space = { model: embeddings.model, dimensions: embeddings.dimensions };
   const index = new PgVectorIndex(dataSource, space);
   const lexical = new LexicalSearch(dataSource);
-  const hybrid = new HybridSearch(embeddings, index, lexical, dataSource);
+  const hybrid = new HybridSearch(embeddings, index, lexical, new MemoriesRepository(dataSource));
   try {
     for (const conversation of conversations) {
       const turns = conversation.sessions.flatMap((session) => session.turns.map((turn) => ({ ...turn, date: session.date })));
       const vectors = await embeddings.embed(turns.map((t) => `${t.speaker}: ${t.text}`), 'document');
       await dataSource.transaction(async (manager) => {
-        for (const [i, turn] of turns.entries()) {
+        for (const turn of turns) {
           const content = `${turn.speaker}: ${turn.text}`;
           await manager.query(
             `INSERT INTO memories (id, tenant_id, content, type, importance, tags, metadata, size_bytes, created_at)
              VALUES ($1, $2, $3, 'episodic', 0.5, '{}', '{}', $4, $5)`,
             [`${conversation.name}:${turn.id}`, conversation.name, content, content.length, turn.date],
           );
-          await writeVectorRow(manager, space, { id: `${conversation.name}:${turn.id}`, tenantId: conversation.name, vector: vectors[i] } as VectorEntry);
         }
+        await writeVectorRows(manager, space, turns.map((turn, i) => ({ id: `${conversation.name}:${turn.id}`, tenantId: conversation.name, vector: vectors[i] })));
       });
     }
     await dataSource.query(`ANALYZE`);

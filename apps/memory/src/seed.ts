@@ -4,7 +4,7 @@ import { loadEnv } from './config/env';
 import { DATABASE } from './database';
 import { embeddingProviderFor } from './embeddings/embedding-provider.factory';
 import { sizeOf } from './memories/memory.view';
-import { writeVectorRow, type VectorEntry } from './search/vector-index';
+import { writeVectorRows } from './search/memory-vectors.repository';
 import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memories';
 
 /**
@@ -29,7 +29,7 @@ async function seed(): Promise<void> {
       const vectors = await embeddings.embed(batch.map((sample) => sample.content), 'document');
       await dataSource.transaction(async (manager) => {
         let bytes = 0;
-        for (const [j, sample] of batch.entries()) {
+        for (const sample of batch) {
           const size = sizeOf(sample);
           bytes += size;
           await manager.query(
@@ -37,8 +37,8 @@ async function seed(): Promise<void> {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
             [sample.id, TEST_TENANT_ID, sample.content, sample.type, sample.importance, sample.tags, sample.metadata, size, sample.createdAt],
           );
-          await writeVectorRow(manager, space, { id: sample.id, tenantId: TEST_TENANT_ID, vector: vectors[j] } as VectorEntry);
         }
+        await writeVectorRows(manager, space, batch.map((sample, j) => ({ id: sample.id, tenantId: TEST_TENANT_ID, vector: vectors[j] })));
         await manager.query(
           `INSERT INTO tenant_usage (tenant_id, memories, storage_bytes) VALUES ($1, $2, $3)
            ON CONFLICT (tenant_id) DO UPDATE SET memories = tenant_usage.memories + $2, storage_bytes = tenant_usage.storage_bytes + $3`,

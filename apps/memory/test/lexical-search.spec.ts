@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@hb/platform';
 import { DATABASE } from '../src/database';
-import { MATCH_BUDGET, LexicalSearch } from '../src/search/lexical-search';
+import { MATCH_BUDGET, LexicalSearch } from '../src/search/lexical-search.repository';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
 

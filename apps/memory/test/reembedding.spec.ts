@@ -7,7 +7,7 @@ import { DATABASE } from '../src/database';
 import { OnnxEmbeddingProvider } from '../src/embeddings/onnx/onnx-embedding.provider';
 import { ReembeddingRepository } from '../src/reembedding/reembedding.repository';
 import { ReembeddingWorker } from '../src/reembedding/reembedding.worker';
-import { PgVectorIndex } from '../src/search/pgvector-index';
+import { PgVectorIndex } from '../src/search/pgvector-index.repository';
 import { vectorLiteral } from '../src/search/vector-index';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@hb/platform';
 import { DATABASE } from '../src/database';
-import { PgVectorIndex } from '../src/search/pgvector-index';
-import { QdrantVectorIndex } from '../src/search/qdrant-index';
+import { PgVectorIndex } from '../src/search/pgvector-index.repository';
+import { QdrantVectorIndex } from '../src/search/qdrant-index.repository';
 import type { VectorEntry, VectorIndex } from '../src/search/vector-index';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
@@ -32,7 +32,7 @@ function contractFor(name: string, makeIndex: (dataSource: DataSource) => Vector
            VALUES ($1, $2, $3, 'c', $4, 0.5, $5, '{}', 1, $6)`,
           [full.id, full.tenantId, full.agentId, full.type, full.tags, full.createdAt],
         );
-        await sut.write(manager, full);
+        await sut.write(manager, [full]);
       });
       await sut.publish([full]);
     }

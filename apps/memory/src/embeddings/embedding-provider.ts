@@ -14,6 +14,8 @@ export interface EmbeddingProvider {
   /** Where this model's cosines fall, for relevance and the intelligence thresholds. */
   readonly similarityRange: SimilarityRange;
   embed(texts: string[], purpose: EmbeddingPurpose): Promise<number[][]>;
+  /** Resolves once the model can embed; rejects if it cannot load. */
+  whenReady?(): Promise<void>;
   close?(): Promise<void>;
 }
 

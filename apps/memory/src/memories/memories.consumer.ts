@@ -37,7 +37,9 @@ export class MemoriesConsumer implements OnModuleInit {
     this.commands.handle(MemoryCommands.Update, (input) => this.updateMemory.execute(input));
     this.commands.handle(MemoryCommands.Delete, (input) => this.deleteMemory.execute(input));
     this.commands.handle(MemoryCommands.TenantUsage, (input) => this.tenantUsage.execute(input));
-    this.commands.handle(MemoryCommands.Search, (input) => this.searchMemories.execute(input));
+    // A read: run beside the consumer so concurrent searches share an embedding batch instead of
+    // queueing behind one another on their partition (nothing to redo if the process dies).
+    this.commands.handle(MemoryCommands.Search, (input) => this.searchMemories.execute(input), { detached: true });
     this.commands.handle(MemoryCommands.ImplicitPatterns, (input) => this.implicitPatterns.execute(input));
     this.commands.handle(MemoryCommands.DecisionChain, (input) => this.decisionChain.execute(input));
   }

@@ -4,11 +4,13 @@ import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOption
 import type { MemoryEnv } from '../config/env';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { embeddingProviderFor } from '../embeddings/embedding-provider.factory';
-import { LexicalSearch } from '../search/lexical-search';
-import { PgVectorIndex } from '../search/pgvector-index';
-import { QdrantVectorIndex } from '../search/qdrant-index';
+import { EmbeddingsLifecycle } from '../embeddings/embeddings.lifecycle';
+import { LexicalSearch } from '../search/lexical-search.repository';
+import { PgVectorIndex } from '../search/pgvector-index.repository';
+import { QdrantVectorIndex } from '../search/qdrant-index.repository';
 import { SearchMemoriesUseCase } from '../search/use-cases/search-memories.use-case';
 import { VECTOR_INDEX } from '../search/vector-index';
+import { MemoryVectorsRepository } from '../search/memory-vectors.repository';
 import { ReembeddingRepository } from '../reembedding/reembedding.repository';
 import { ReembeddingWorker } from '../reembedding/reembedding.worker';
 import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decision-chain.use-case';
@@ -48,7 +50,9 @@ const USE_CASES = [
     LexicalSearch,
     HybridSearch,
     DecisionNarrator,
+    EmbeddingsLifecycle,
     ReembeddingRepository,
+    MemoryVectorsRepository,
     ReembeddingWorker,
     {
       provide: MODEL_PROVIDER,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DomainError, ErrorCodes, type ListMemoriesRequest, type MemoryQuota } from '@hb/contracts';
 import { MemoryEntity } from './memory.entity';
@@ -22,10 +22,12 @@ export class MemoriesRepository {
     return memory;
   }
 
-  async insert(manager: EntityManager, memory: Omit<MemoryEntity, 'createdAt' | 'updatedAt'>): Promise<MemoryEntity> {
+  /** Inserts the memories in one statement and reads them back as stored, in the order given. */
+  async insertMany(manager: EntityManager, memories: Array<Omit<MemoryEntity, 'createdAt' | 'updatedAt'>>): Promise<MemoryEntity[]> {
     // TypeORM's deep-partial type cannot follow a jsonb Record; the entity shape is checked above.
-    await manager.insert(MemoryEntity, memory as QueryDeepPartialEntity<MemoryEntity>);
-    return manager.findOneByOrFail(MemoryEntity, { id: memory.id });
+    await manager.insert(MemoryEntity, memories as QueryDeepPartialEntity<MemoryEntity>[]);
+    const stored = new Map((await manager.findBy(MemoryEntity, { id: In(memories.map((m) => m.id)) })).map((m) => [m.id, m]));
+    return memories.map((memory) => stored.get(memory.id)!);
   }
 
   async save(manager: EntityManager, memory: MemoryEntity): Promise<MemoryEntity> {
@@ -52,6 +54,29 @@ export class MemoriesRepository {
       .take(query.limit)
       .getManyAndCount();
     return { rows, total };
+  }
+
+  /**
+   * The tenant's memories among `ids`, each with how many of the text's distinct stemmed words it
+   * holds, and how many the text has: what relevance's lexical half needs, in one round trip.
+   */
+  async withWordCoverage(tenantId: string, ids: string[], text: string): Promise<{ rows: Map<string, MemoryEntity>; matched: Map<string, number>; terms: number }> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(MemoryEntity)
+      .createQueryBuilder('m')
+      .addSelect(`cardinality(tsvector_to_array(to_tsvector('english', :text)))`, 'terms')
+      .addSelect(
+        `(SELECT count(*) FROM unnest(tsvector_to_array(to_tsvector('english', :text))) t
+           WHERE m.search_tsv @@ quote_literal(t)::tsquery)::int`,
+        'matched',
+      )
+      .where('m.id IN (:...ids) AND m.tenant_id = :tenantId', { ids, tenantId, text })
+      .getRawAndEntities<{ m_id: string; terms: number; matched: number }>();
+    return {
+      rows: new Map(entities.map((row) => [row.id, row])),
+      matched: new Map(raw.map((row) => [row.m_id, Number(row.matched)])),
+      terms: Number(raw[0]?.terms ?? 0),
+    };
   }
 
   async usage(tenantId: string): Promise<{ memories: number; storageBytes: number }> {

@@ -20,8 +20,8 @@ export interface MemoryOwner {
 
 /**
  * Stores new memories, one or a batch, searchable when it returns: their texts embedded in one
- * call, then one transaction holding the quota check for all of them, the rows, their vectors
- * and a memory.created event each.
+ * call, then one transaction holding the quota check for all of them, the rows and their vectors
+ * (one statement each) and a memory.created event each.
  */
 @Injectable()
 export class MemoryWriter {
@@ -41,10 +41,12 @@ export class MemoryWriter {
     const delta = { memories: rows.length, storageBytes: rows.reduce((n, row) => n + row.sizeBytes, 0) };
     const saved = await this.outbox.transaction(async (manager, emit) => {
       await this.memories.changeUsage(manager, owner.tenantId, delta, owner.quota);
-      const stored = [];
-      for (const [i, row] of rows.entries()) {
-        const memory = await this.memories.insert(manager, { id: newMemoryId(), tenantId: owner.tenantId, agentId: owner.agentId ?? null, ...row });
-        await this.vectors.write(manager, vectorEntry(memory, vectors[i]));
+      const stored = await this.memories.insertMany(
+        manager,
+        rows.map((row) => ({ id: newMemoryId(), tenantId: owner.tenantId, agentId: owner.agentId ?? null, ...row })),
+      );
+      await this.vectors.write(manager, stored.map((memory, i) => vectorEntry(memory, vectors[i])));
+      for (const memory of stored) {
         emit({
           topic: Topics.MemoryEvents,
           aggregateId: memory.id,
@@ -52,7 +54,6 @@ export class MemoryWriter {
           type: MemoryEventTypes.Created,
           payload: { ...memoryView(memory), tenantId: memory.tenantId },
         });
-        stored.push(memory);
       }
       return stored;
     });

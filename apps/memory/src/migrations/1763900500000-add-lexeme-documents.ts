@@ -5,7 +5,7 @@ export class AddLexemeDocuments1763900500000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // How many of a tenant's memories hold each of its frequent words, for choosing which query
-    // words the full-text side looks up (see lexical-search.ts); rare words are not kept, so the
+    // words the full-text side looks up (see lexical-search.repository.ts); rare words are not kept, so the
     // table stays small.
     await queryRunner.query(`
       CREATE TABLE lexeme_documents (

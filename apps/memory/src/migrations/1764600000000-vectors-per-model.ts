@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Every vector records the model that made it, and the column takes any width, so a change of
  * embedding model is a background re-embedding (reembedding/) rather than a loss: vectors made
  * before this migration were USE-lite's (512 dimensions). Each model gets its own partial HNSW
- * index when the service first uses it (pgvector-index.ts); the old whole-table index goes.
+ * index when the service first uses it (pgvector-index.repository.ts); the old whole-table index goes.
  */
 export class VectorsPerModel1764600000000 implements MigrationInterface {
   name = 'VectorsPerModel1764600000000';

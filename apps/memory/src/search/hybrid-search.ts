@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
-import { MemoryEntity } from '../memories/memory.entity';
-import { LexicalSearch } from './lexical-search';
+import { MemoriesRepository } from '../memories/memories.repository';
+import type { MemoryEntity } from '../memories/memory.entity';
+import { LexicalSearch } from './lexical-search.repository';
 import { fuse, relevanceOf } from './relevance';
 import { VECTOR_INDEX, type VectorFilter, type VectorIndex } from './vector-index';
 
@@ -25,7 +24,7 @@ export class HybridSearch {
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
     private readonly lexical: LexicalSearch,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memories: MemoriesRepository,
   ) {}
 
   async search(input: { tenantId: string; text: string; limit: number; minRelevance: number; filter: VectorFilter }): Promise<HybridHit[]> {
@@ -37,23 +36,9 @@ export class HybridSearch {
     const similarity = new Map(vectorHits.map((hit) => [hit.id, hit.similarity]));
     const shortlist = fuse(vectorHits, lexicalHits).slice(0, Math.max(input.limit * 3, 30));
     if (shortlist.length === 0) return [];
-    // The rows and how many of the query's words each holds, in one round trip.
-    const { entities, raw } = await this.dataSource
-      .getRepository(MemoryEntity)
-      .createQueryBuilder('m')
-      .addSelect(`cardinality(tsvector_to_array(to_tsvector('english', :text)))`, 'terms')
-      .addSelect(
-        `(SELECT count(*) FROM unnest(tsvector_to_array(to_tsvector('english', :text))) t
-           WHERE m.search_tsv @@ quote_literal(t)::tsquery)::int`,
-        'matched',
-      )
-      .where('m.id IN (:...ids) AND m.tenant_id = :tenantId', { ids: shortlist, tenantId, text: input.text })
-      .getRawAndEntities<{ m_id: string; terms: number; matched: number }>();
-    const byId = new Map(entities.map((row) => [row.id, row]));
-    const matched = new Map(raw.map((row) => [row.m_id, Number(row.matched)]));
-    const terms = Number(raw[0]?.terms ?? 0);
+    const { rows, matched, terms } = await this.memories.withWordCoverage(tenantId, shortlist, input.text);
     return shortlist
-      .map((id) => ({ memory: byId.get(id), relevance: relevanceOf(similarity.get(id), matched.get(id) ?? 0, terms, this.embeddings.similarityRange) }))
+      .map((id) => ({ memory: rows.get(id), relevance: relevanceOf(similarity.get(id), matched.get(id) ?? 0, terms, this.embeddings.similarityRange) }))
       .filter((hit): hit is HybridHit => hit.memory !== undefined && hit.relevance >= input.minRelevance)
       .slice(0, input.limit);
   }

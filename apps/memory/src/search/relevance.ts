@@ -47,11 +47,11 @@ export function relevanceOf(similarity: number | undefined, matchedTerms: number
   return Math.round(score * 1000) / 1000;
 }
 
-/** The fused ranking of the dense hits (best first) and the BM25 hits, best first. */
-export function fuse(dense: Array<{ id: string; similarity: number }>, lexical: Array<{ id: string; score: number }>): string[] {
+/** The fused ranking of the dense hits (best first) and the BM25 hits, best first; `weight` is for measuring others. */
+export function fuse(dense: Array<{ id: string; similarity: number }>, lexical: Array<{ id: string; score: number }>, weight = LEXICAL_WEIGHT): string[] {
   const floor = dense.length ? Math.min(...dense.map((hit) => hit.similarity)) : 0;
   const scores = new Map(dense.map((hit) => [hit.id, hit.similarity]));
-  for (const hit of lexical) scores.set(hit.id, (scores.get(hit.id) ?? floor) + (LEXICAL_WEIGHT * hit.score) / (hit.score + LEXICAL_HALF));
+  for (const hit of lexical) scores.set(hit.id, (scores.get(hit.id) ?? floor) + (weight * hit.score) / (hit.score + LEXICAL_HALF));
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
 }
 

@@ -16,6 +16,15 @@ export interface PendingEvent<P extends object = object> {
 
 export type Emit = (event: PendingEvent) => void;
 
+export interface OutboxOptions {
+  /**
+   * false: the commit does not wait for the WAL flush. Only for transactions that record a read
+   * (search.performed): a crash in the next few hundred milliseconds may lose the event, never a
+   * change of state, and the caller is spared a disk flush per read.
+   */
+  durable?: boolean;
+}
+
 export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvelope<P> {
   return {
     id: randomUUID(),
@@ -37,8 +46,9 @@ export class Outbox {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>, options: OutboxOptions = {}): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
+      if (options.durable === false) await manager.query(`SET LOCAL synchronous_commit = off`);
       const events: PendingEvent[] = [];
       const value = await work(manager, (event) => events.push(event));
       if (events.length > 0) {

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCodes, type DecisionChainRequest, type DecisionChainResponse } from '@hb/contracts';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { HybridSearch } from '../../search/hybrid-search';
+import { MemoryVectorsRepository } from '../../search/memory-vectors.repository';
 import { similarityOn } from '../cosine';
 import { buildChain } from '../decision-chain';
 import { DecisionNarrator } from '../decision-narrator';
@@ -22,7 +21,7 @@ export class BuildDecisionChainUseCase {
   constructor(
     private readonly hybrid: HybridSearch,
     private readonly narrator: DecisionNarrator,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memoryVectors: MemoryVectorsRepository,
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
   ) {}
 
@@ -39,14 +38,7 @@ export class BuildDecisionChainUseCase {
       minRelevance: MIN_RELEVANCE,
       filter: { createdFrom: from, createdTo: to },
     });
-    const vectors = new Map<string, number[]>(
-      (
-        await this.dataSource.query(
-          `SELECT memory_id, embedding::text AS embedding FROM memory_vectors WHERE memory_id = ANY($1) AND model = $2`,
-          [hits.map((hit) => hit.memory.id), this.embeddings.model],
-        )
-      ).map((row: { memory_id: string; embedding: string }) => [row.memory_id, JSON.parse(row.embedding)]),
-    );
+    const vectors = await this.memoryVectors.vectorsOf(hits.map((hit) => hit.memory.id), this.embeddings.model);
     const steps = buildChain(
       hits.map(({ memory, relevance }) => ({
         id: memory.id,

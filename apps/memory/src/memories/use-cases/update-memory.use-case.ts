@@ -29,7 +29,7 @@ export class UpdateMemoryUseCase {
       await this.memories.changeUsage(manager, current.tenantId, { memories: 0, storageBytes: sizeBytes - current.sizeBytes }, input.quota);
       current.sizeBytes = sizeBytes;
       const saved = await this.memories.save(manager, current);
-      if (vector) await this.vectors.write(manager, vectorEntry(saved, vector));
+      if (vector) await this.vectors.write(manager, [vectorEntry(saved, vector)]);
       emit({
         topic: Topics.MemoryEvents,
         aggregateId: saved.id,

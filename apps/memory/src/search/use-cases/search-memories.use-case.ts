@@ -40,6 +40,7 @@ export class SearchMemoriesUseCase {
         type: MemoryEventTypes.SearchPerformed,
         payload: { query: input.query, resultCount: results.length, latency, tenantId: input.tenantId },
       }),
+      { durable: false },
     );
     return { results, query: input.query, latency };
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import type { EntityManager } from 'typeorm';
-import { writeVectorRow, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
+import { type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
+import { writeVectorRows } from './memory-vectors.repository';
 
 /**
  * Qdrant as Qdrant's multitenancy guide asks: one collection per embedding model, a keyword payload
@@ -23,8 +24,8 @@ export class QdrantVectorIndex implements VectorIndex {
     this.collection = collection;
   }
 
-  write(manager: EntityManager, entry: VectorEntry): Promise<void> {
-    return writeVectorRow(manager, this.space, entry);
+  write(manager: EntityManager, entries: VectorEntry[]): Promise<void> {
+    return writeVectorRows(manager, this.space, entries);
   }
 
   async publish(entries: VectorEntry[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { memoryFilter } from './pgvector-index';
+import { memoryFilter } from './pgvector-index.repository';
 import type { VectorFilter } from './vector-index';
 
 export interface LexicalHit {
@@ -73,20 +73,20 @@ export class LexicalSearch {
          SELECT m.id, m.search_tsv FROM memories m
           WHERE m.tenant_id = $2 AND m.search_tsv @@ $1::tsquery ${clause}
           LIMIT $4
+       ), stats AS (
+         SELECT greatest(count(*), coalesce((SELECT memories FROM tenant_usage WHERE tenant_id = $2), 0))::float8 AS n,
+                greatest(avg(length(search_tsv)), 1)::float8 AS avglen
+           FROM c
        ), t AS (
-         SELECT c.id, length(c.search_tsv) AS len, q.lexeme, 1 AS tf
+         SELECT c.id, length(c.search_tsv)::float8 AS len, q.lexeme
            FROM c CROSS JOIN unnest($5::text[]) AS q(lexeme)
           WHERE c.search_tsv @@ quote_literal(q.lexeme)::tsquery
-       ), d AS (
-         SELECT lexeme, count(*) AS df FROM t GROUP BY lexeme
-       ), stats AS (
-         SELECT greatest(count(*), coalesce((SELECT memories FROM tenant_usage WHERE tenant_id = $2), 0)) AS n,
-                greatest(avg(length(search_tsv)), 1) AS avglen
-           FROM c
+       ), idf AS (
+         SELECT t.lexeme, ln(1 + (stats.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf
+           FROM t CROSS JOIN stats GROUP BY t.lexeme, stats.n
        )
-       SELECT t.id, sum(ln(1 + (stats.n - d.df + 0.5) / (d.df + 0.5)) * t.tf * 2.2
-                        / (t.tf + 1.2 * (0.25 + 0.75 * t.len / stats.avglen)))::float8 AS score
-         FROM t JOIN d USING (lexeme) CROSS JOIN stats
+       SELECT t.id, sum(idf.idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * t.len / stats.avglen))) AS score
+         FROM t JOIN idf USING (lexeme) CROSS JOIN stats
         GROUP BY t.id
         ORDER BY score DESC, t.id
         LIMIT $3`,

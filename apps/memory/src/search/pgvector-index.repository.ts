@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { vectorLiteral, writeVectorRow, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
+import { vectorLiteral, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
+import { writeVectorRows } from './memory-vectors.repository';
 
 /**
  * pgvector in the service's own Postgres. memory_vectors holds every model's vectors in one
@@ -22,9 +23,9 @@ export class PgVectorIndex implements VectorIndex {
     this.model = quoteLiteral(space.model);
   }
 
-  async write(manager: EntityManager, entry: VectorEntry): Promise<void> {
+  async write(manager: EntityManager, entries: VectorEntry[]): Promise<void> {
     await this.ensureIndex();
-    await writeVectorRow(manager, this.space, entry);
+    await writeVectorRows(manager, this.space, entries);
   }
 
   /** The row written in the transaction is the index: nothing to do after the commit. */
