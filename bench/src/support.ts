@@ -1,4 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -18,7 +19,9 @@ export interface Proc {
 
 /** Starts a Node script as its own process and waits until `readyUrl` answers 200. */
 export async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<Proc> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE_DIR=… writes each service's V8 CPU profile there when it stops, to see where a figure's time went.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -145,4 +148,43 @@ export async function aTenant(gatewayUrl: string): Promise<{ tenantId: string; k
     body: JSON.stringify({ name: 'bench', tenantId: tenant.data.id }),
   }).then((res) => res.json() as Promise<{ data: { plainKey: string } }>);
   return { tenantId: tenant.data.id, key: key.data.plainKey };
+}
+
+/**
+ * CPU time (user + system, milliseconds) of every process on the machine, summed by command name
+ * (postgres, node, java…), from /proc: read before and after a load to see which process paid for it.
+ */
+export function cpuByCommand(): Map<string, number> {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const totals = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = nodeAppOf(pid) ?? stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals.set(command, (totals.get(command) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return totals;
+}
+
+/** A Node process named by what it runs (apps/memory, bench), so services are told apart. */
+function nodeAppOf(pid: string): string | undefined {
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  if (!/node$/.test(argv[0] ?? '')) return undefined;
+  const script = argv.find((arg) => arg.endsWith('.js')) ?? '';
+  return script.match(/apps\/[\w-]+/)?.[0] ?? 'node (bench)';
+}
+
+/** CPU milliseconds per unit of work between two cpuByCommand() readings, largest first. */
+export function cpuPerUnit(before: Map<string, number>, after: Map<string, number>, units: number): string {
+  return [...after.entries()]
+    .map(([command, ms]) => [command, (ms - (before.get(command) ?? 0)) / units] as const)
+    .filter(([, ms]) => ms >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([command, ms]) => `${command} ${ms.toFixed(2)}`)
+    .join(', ');
 }

@@ -36,6 +36,14 @@ describe(TextEncoder.name, () => {
     expect(dot(alone, batch[1])).toBeGreaterThan(0.99);
   });
 
+  it('gives the same vectors from its many-threaded session, which takes the large runs', async () => {
+    const wide = await TextEncoder.load({ dir, threads: 2 });
+    const texts = Array.from({ length: 24 }, (_, i) => `passage: sentence number ${i} about a long walk by the river`);
+    const [many, one] = await Promise.all([wide.encode(texts), sut.encode(texts)]);
+    await wide.close();
+    many.forEach((vector, i) => expect(dot(vector, one[i])).toBeGreaterThan(0.999));
+  });
+
   // Pinned on the model card's own example. A wrong pooling ([CLS] instead of the mean), a missing
   // prefix or no normalisation each move these by far more than the tolerance.
   it("reproduces the model card's example: the answer close, an unrelated passage far", async () => {
