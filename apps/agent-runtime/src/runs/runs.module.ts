@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
+import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
+import { DeprecatedModelsCheck } from '../agents/deprecated-models.check';
 import type { AgentRuntimeEnv } from '../config/env';
 import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
@@ -14,6 +16,8 @@ import { AgentTools } from './tools';
 @Module({
   providers: [
     AgentsService,
+    AgentsRepository,
+    DeprecatedModelsCheck,
     SkillsService,
     RunsService,
     RunWorker,
@@ -24,7 +28,7 @@ import { AgentTools } from './tools';
     AgentCommandsConsumer,
     {
       provide: MODEL_PROVIDER,
-      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as AgentRuntimeEnv),
+      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as AgentRuntimeEnv, { logger: options.logger }),
       inject: [PLATFORM_OPTIONS],
     },
   ],

@@ -56,7 +56,7 @@ const USE_CASES = [
     ReembeddingWorker,
     {
       provide: MODEL_PROVIDER,
-      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as MemoryEnv),
+      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as MemoryEnv, { logger: options.logger }),
       inject: [PLATFORM_OPTIONS],
     },
     {

@@ -1,1 +1,2 @@
+export * from './model-lifecycle';
 export * from './model-provider';

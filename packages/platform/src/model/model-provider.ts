@@ -2,6 +2,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
 import { BaseEnv } from '../config/base-env';
+import type { LoggerService } from '@nestjs/common';
+import { DEFAULT_MODEL, IsCurrentModel, deprecationMessage, deprecationOf } from './model-lifecycle';
 
 /** The variables of a service that calls a model: Anthropic, or any server speaking its API. */
 export class ModelEnv extends BaseEnv {
@@ -13,8 +15,9 @@ export class ModelEnv extends BaseEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'ANTHROPIC_BASE_URL must be an http(s) URL' })
   ANTHROPIC_BASE_URL?: string;
 
-  @IsString()
-  ANTHROPIC_MODEL = 'claude-sonnet-4-5';
+  /** Refused at boot once retired (every run would fail); a deprecated one is warned of at boot. */
+  @IsString() @IsCurrentModel({ allowDeprecated: true })
+  ANTHROPIC_MODEL = DEFAULT_MODEL;
 
   /** Deadline of one model call. */
   @Type(() => Number) @IsInt() @Min(100)
@@ -36,8 +39,10 @@ export const MODEL_NOT_CONFIGURED =
  * The model the environment configures, or null when none is: a key, a base URL, or both. A local
  * Anthropic-compatible server needs no key; the SDK still sends one, so a placeholder goes.
  */
-export function modelProviderFor(env: ModelEnv, options: { maxRetries?: number } = {}): ModelProvider | null {
+export function modelProviderFor(env: ModelEnv, options: { maxRetries?: number; logger?: LoggerService } = {}): ModelProvider | null {
   if (!env.ANTHROPIC_API_KEY && !env.ANTHROPIC_BASE_URL) return null;
+  const deprecation = deprecationOf(env.ANTHROPIC_MODEL);
+  if (deprecation) options.logger?.warn({ msg: deprecationMessage(deprecation, 'ANTHROPIC_MODEL'), endOfLife: deprecation.endOfLife }, 'Model');
   const client = new Anthropic({
     apiKey: env.ANTHROPIC_API_KEY ?? 'not-needed',
     baseURL: env.ANTHROPIC_BASE_URL,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
+import { DEFAULT_MODEL, IsCurrentModel } from '@hb/platform';
 
 /** Everything of an agent but its name (required on create, optional on update). */
 class AgentSettingsDto {
@@ -9,8 +10,11 @@ class AgentSettingsDto {
   @IsOptional() @IsString() @MaxLength(MAX_AGENT_INSTRUCTIONS)
   instructions?: string;
 
-  @ApiPropertyOptional({ description: "The model; the deployment's ANTHROPIC_MODEL when unset.", example: 'claude-sonnet-4-5' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @ApiPropertyOptional({
+    description: "The model; the deployment's ANTHROPIC_MODEL when unset. A model the provider has deprecated or retired is refused.",
+    example: DEFAULT_MODEL,
+  })
+  @IsOptional() @IsString() @Length(1, 200) @IsCurrentModel()
   model?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 64000, default: 4096 })
