@@ -181,6 +181,7 @@ async function main(): Promise<void> {
       const questions = Array.from({ length: QUERIES + WARM_UP }, (_, i) => `what did ${samples[i % samples.length].content.split(' ').slice(0, 5).join(' ')} say about ${zipfWord()}?`);
       const embedOnly = await concurrently(QUERIES, CLIENTS, async (i) => void (await embeddings.embed([`${questions[i]} ${i}`], 'query')));
       for (let i = 0; i < WARM_UP; i++) await search(headers, questions[QUERIES + i]);
+      const alone = await concurrently(QUERIES, 1, (i) => search(headers, `${questions[i]} alone`));
       const cpuBefore = cpuByCommand();
       const gatewayMs = await concurrently(QUERIES, CLIENTS, (i) => search(headers, questions[i]));
       const cpu = cpuPerUnit(cpuBefore, cpuByCommand(), QUERIES);
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
           `  | floors: exact search p50 ${fmt(percentile(exactMs, 50))} p95 ${fmt(percentile(exactMs, 95))},` +
           ` query embedding alone (${CLIENTS} clients) p50 ${fmt(percentile(embedOnly, 50))} p95 ${fmt(percentile(embedOnly, 95))}`,
       );
+      console.log(`  ${''.padStart(6)}           one client at a time: p50 ${fmt(percentile(alone, 50))}  p95 ${fmt(percentile(alone, 95))}`);
       console.log(`  ${''.padStart(6)}           CPU ms per search through the gateway, by process: ${cpu}`);
       console.log(
         `  ${''.padStart(6)}           in process: index p50 ${fmt(percentile(indexMs, 50))} p95 ${fmt(percentile(indexMs, 95))} recall@10 ${(recall / QUERIES).toFixed(3)}` +
