@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MemoryEventTypes, Topics, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
+import { MemoryEventTypes, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
 import { Outbox } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { MemoriesRepository } from './memories.repository';
-import { memoryView, sizeOf } from './memory.view';
+import { memoryChanged, memoryView, sizeOf } from './memory.view';
 import { vectorEntry } from './vector-entry';
 
 export function newMemoryId(): string {
@@ -46,15 +46,7 @@ export class MemoryWriter {
         rows.map((row) => ({ id: newMemoryId(), tenantId: owner.tenantId, agentId: owner.agentId ?? null, ...row })),
       );
       await this.vectors.write(manager, stored.map((memory, i) => vectorEntry(memory, vectors[i])));
-      for (const memory of stored) {
-        emit({
-          topic: Topics.MemoryEvents,
-          aggregateId: memory.id,
-          tenantId: memory.tenantId,
-          type: MemoryEventTypes.Created,
-          payload: { ...memoryView(memory), tenantId: memory.tenantId },
-        });
-      }
+      for (const memory of stored) emit(memoryChanged(MemoryEventTypes.Created, memory));
       return stored;
     });
     await this.vectors.publish(saved.map((memory, i) => vectorEntry(memory, vectors[i])));

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCodes, MAX_METADATA_BYTES, type MemoryView } from '@hb/contracts';
+import { DomainError, ErrorCodes, MAX_METADATA_BYTES, MemoryEventTypes, Topics, type MemoryView } from '@hb/contracts';
+import type { PendingEvent } from '@hb/platform';
 import type { MemoryEntity } from './memory.entity';
 
 export function memoryView(memory: MemoryEntity): MemoryView {
@@ -13,6 +14,11 @@ export function memoryView(memory: MemoryEntity): MemoryView {
     createdAt: memory.createdAt.toISOString(),
     updatedAt: memory.updatedAt.toISOString(),
   };
+}
+
+/** memory.created or memory.updated: the memory as spec 003 shows it, with its tenant. */
+export function memoryChanged(type: typeof MemoryEventTypes.Created | typeof MemoryEventTypes.Updated, memory: MemoryEntity): PendingEvent {
+  return { topic: Topics.MemoryEvents, aggregateId: memory.id, tenantId: memory.tenantId, type, payload: { ...memoryView(memory), tenantId: memory.tenantId } };
 }
 
 /** Bytes a memory counts against storage: its content, tags and metadata as stored. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MemoryEventTypes, Topics, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
+import { MemoryEventTypes, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
 import { Outbox } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { vectorEntry } from '../vector-entry';
 import { MemoriesRepository } from '../memories.repository';
-import { assertMetadataSize, memoryView, sizeOf } from '../memory.view';
+import { assertMetadataSize, memoryChanged, memoryView, sizeOf } from '../memory.view';
 
 @Injectable()
 export class UpdateMemoryUseCase {
@@ -30,13 +30,7 @@ export class UpdateMemoryUseCase {
       current.sizeBytes = sizeBytes;
       const saved = await this.memories.save(manager, current);
       if (vector) await this.vectors.write(manager, [vectorEntry(saved, vector)]);
-      emit({
-        topic: Topics.MemoryEvents,
-        aggregateId: saved.id,
-        tenantId: saved.tenantId,
-        type: MemoryEventTypes.Updated,
-        payload: { ...memoryView(saved), tenantId: saved.tenantId },
-      });
+      emit(memoryChanged(MemoryEventTypes.Updated, saved));
       return saved;
     });
     if (vector) await this.vectors.publish([vectorEntry(memory, vector)]);
