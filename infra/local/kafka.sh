@@ -35,8 +35,8 @@ running_pid() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $KAFKA_DATA_DIR/server.properties" && echo "$pid"
 }
 
-write_config() {
-  cat > "$KAFKA_DATA_DIR/server.properties" <<PROPS
+config() {
+  cat <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
@@ -54,15 +54,25 @@ offsets.topic.num.partitions=10
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+# The services' groups drop a dead member after 3 s (KAFKA_SESSION_TIMEOUT_MS); Kafka's floor
+# is 6 s by default.
+group.min.session.timeout.ms=1000
 log.retention.hours=24
 PROPS
 }
 
 start() {
-  if pid=$(running_pid); then log "kafka already running on 127.0.0.1:$KAFKA_PORT (pid $pid)"; return 0; fi
+  if pid=$(running_pid); then
+    # A broker started with an older configuration is restarted onto this one.
+    if [ "$(config)" = "$(cat "$KAFKA_DATA_DIR/server.properties")" ]; then
+      log "kafka already running on 127.0.0.1:$KAFKA_PORT (pid $pid)"; return 0
+    fi
+    log "kafka's configuration changed: restarting it"
+    stop
+  fi
   ensure_jars; ensure_jdk
   mkdir -p "$KAFKA_DATA_DIR"
-  write_config
+  config >"$KAFKA_DATA_DIR/server.properties"
   local cp="$KAFKA_LIBS/*"
   local java_opts=(-Xms256m -Xmx${KAFKA_HEAP:-512m} -XX:+UseG1GC
     -Djava.awt.headless=true -Dlog4j.configuration="file:$HERE/kafka/log4j.properties")

@@ -157,6 +157,7 @@ export class PlatformModule {
               service: options.service,
               instanceId: env.INSTANCE_ID,
               namespace: env.KAFKA_NAMESPACE,
+              sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
               logger,
             }),
         },

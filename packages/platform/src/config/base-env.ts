@@ -30,6 +30,15 @@ export class BaseEnv {
   @IsOptional() @Matches(/^[a-zA-Z0-9_-]*$/, { message: 'KAFKA_NAMESPACE may only hold letters, digits, - and _' })
   KAFKA_NAMESPACE = '';
 
+  /**
+   * How long a replica may go silent before its consumer groups count it dead and hand its
+   * partitions on. The bound on recovery after a crash (a restarted process joins the moment the
+   * dead member is dropped), traded against tolerance of stalls: heartbeats go every third of it.
+   * The brokers' group.min.session.timeout.ms must allow it (Kafka's default of 6 s does not).
+   */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS = 3000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

@@ -12,7 +12,7 @@ import {
   type CommandRequest,
   type ServiceName,
 } from '@hb/contracts';
-import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
+import { LOW_LATENCY_CONSUMER, keepAlive, type KafkaBus } from './kafka-bus';
 
 export interface CommandContext {
   tenantId?: string;
@@ -73,7 +73,7 @@ export class CommandServer {
     await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: 6,
-      eachMessage: async ({ message }) => this.dispatch(message),
+      eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
     });
     await fetched;
   }

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { EventEnvelope, parseAs } from '@hb/contracts';
-import type { KafkaBus } from './kafka-bus';
+import { keepAlive, type KafkaBus } from './kafka-bus';
 
 export interface EventSubscription {
   /** Consumer group name; replicas of a service share it and split the partitions. */
@@ -47,7 +47,7 @@ export class EventConsumer {
     await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: subscription.fromBeginning ?? true });
     await consumer.run({
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
         let event: EventEnvelope;
         try {
           event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
@@ -58,7 +58,7 @@ export class EventConsumer {
           );
           return;
         }
-        await subscription.handle(event);
+        await keepAlive(heartbeat, () => subscription.handle(event));
       },
     });
     await fetched;

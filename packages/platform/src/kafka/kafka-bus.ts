@@ -17,8 +17,12 @@ export interface KafkaBusOptions {
   instanceId: string;
   /** Prefix for every topic and group, so deployments and test runs can share one cluster. */
   namespace?: string;
+  /** Consumer group session timeout; see BaseEnv.KAFKA_SESSION_TIMEOUT_MS. */
+  sessionTimeoutMs?: number;
   logger: LoggerService;
 }
+
+const DEFAULT_SESSION_TIMEOUT_MS = 3000;
 
 /**
  * Fetch settings for consumers that sit on a request path. kafkajs waits up to 5 s per fetch by
@@ -147,11 +151,22 @@ export class KafkaBus {
     await this.requestProducer.send({ topic, messages });
   }
 
-  /** A consumer whose lifecycle the bus owns: it is disconnected (offsets committed) on shutdown. */
+  /**
+   * A consumer whose lifecycle the bus owns: it is disconnected (offsets committed) on shutdown.
+   * Its group drops a silent member after the session timeout, so a dead replica's partitions
+   * move on (and a restarted one joins) within seconds; handlers that run long keep it alive with
+   * `keepAlive`. A rebalance waits at most 10 s for live members to rejoin. kafkajs heartbeats
+   * after each fetch, so an idle fetch waits no longer than the heartbeat interval.
+   */
   consumer(groupName: string, config: Partial<ConsumerConfig> = {}): Consumer {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     const consumer = this.kafka.consumer({
       groupId: this.group(groupName),
       allowAutoTopicCreation: false,
+      sessionTimeout,
+      heartbeatInterval: heartbeatIntervalFor(sessionTimeout),
+      maxWaitTimeInMs: heartbeatIntervalFor(sessionTimeout),
+      rebalanceTimeout: Math.max(10_000, sessionTimeout),
       ...config,
     });
     this.consumers.add(consumer);
@@ -161,6 +176,12 @@ export class KafkaBus {
   async releaseConsumer(consumer: Consumer): Promise<void> {
     if (!this.consumers.delete(consumer)) return;
     await consumer.disconnect();
+  }
+
+  /** How many live members a consumer group has, as its coordinator sees them (0: none, or no such group). */
+  async groupMemberCount(groupName: string, timeoutMs = 1000): Promise<number> {
+    const { groups } = await withTimeout(this.admin.describeGroups([this.group(groupName)]), timeoutMs, 'kafka did not describe the group');
+    return groups[0]?.members.length ?? 0;
   }
 
   /** Throws when the cluster cannot be reached within `timeoutMs`. */
@@ -190,6 +211,26 @@ export class KafkaBus {
       this.healthAdmin.disconnect(),
     ]);
     this.connected = false;
+  }
+}
+
+function heartbeatIntervalFor(sessionTimeoutMs: number): number {
+  return Math.floor(sessionTimeoutMs / 3);
+}
+
+/**
+ * Runs a message handler while heartbeating for its consumer: kafkajs heartbeats only between
+ * messages, and a handler longer than the session timeout (a webhook delivery, a model call)
+ * would otherwise get its consumer dropped from the group mid-work. kafkajs throttles the
+ * heartbeats to its interval; a failed one (a rebalance starting) is left for the consumer's own
+ * loop to act on.
+ */
+export async function keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>, everyMs = 500): Promise<T> {
+  const timer = setInterval(() => heartbeat().catch(() => undefined), everyMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }
 
