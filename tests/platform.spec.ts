@@ -137,13 +137,32 @@ describe('the platform as processes', () => {
     for (const service of ['memory', 'agent-runtime']) expect((await ping(service)).status).toBe(200);
   });
 
-  it('answers 504 SERVICE_TIMEOUT at the deadline when a service is down', async () => {
-    await services['webhook-dispatcher'].stop('SIGKILL');
+  it('answers 504 while a dead replica still counts, then 503 at once until one is back', async () => {
+    const dispatcher = services['webhook-dispatcher'];
+    await dispatcher.stop('SIGKILL');
     const started = Date.now();
     const res = await ping('webhook-dispatcher');
+    // Kafka counts the killed process a member until its session times out (3 s).
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ success: false, errors: [{ code: 'SERVICE_TIMEOUT' }] });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    let fast = await ping('webhook-dispatcher');
+    for (let i = 0; i < 20 && fast.status !== 503; i++) fast = await ping('webhook-dispatcher');
+    const asked = Date.now();
+    fast = await ping('webhook-dispatcher');
+    expect(Date.now() - asked).toBeLessThan(500);
+    expect(fast.status).toBe(503);
+    expect(fast.headers.get('retry-after')).toBe('1');
+    expect(await fast.json()).toMatchObject({ success: false, errors: [{ code: 'SERVICE_UNAVAILABLE' }] });
+
+    dispatcher.start();
+    await dispatcher.waitForReadiness(200);
+    const deadline = Date.now() + 5000;
+    let back = await ping('webhook-dispatcher');
+    while (back.status !== 200 && Date.now() < deadline) back = await ping('webhook-dispatcher');
+    expect(back.status).toBe(200);
   });
 
   it('stops gracefully on SIGTERM: readiness off, consumers closed, exit without a forced kill', async () => {

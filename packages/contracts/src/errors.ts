@@ -19,6 +19,8 @@ export const ErrorCodes = {
   FeatureNotEnabled: 'FEATURE_NOT_ENABLED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   ServiceTimeout: 'SERVICE_TIMEOUT',
+  /** No live replica of the service behind the request: answered at once, with Retry-After. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   UnknownCommand: 'UNKNOWN_COMMAND',
   InternalError: 'INTERNAL_ERROR',
 } as const;

@@ -95,7 +95,7 @@ describe('request/reply over Kafka', () => {
     });
   });
 
-  it('fails with SERVICE_TIMEOUT at the deadline when no replica of the service is running', async () => {
+  it('fails at the deadline while nothing is known of a service, then at once while none runs, and serves it once one joins', async () => {
     const started = Date.now();
     await expect(sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
       code: ErrorCodes.ServiceTimeout,
@@ -106,5 +106,30 @@ describe('request/reply over Kafka', () => {
     expect(waited).toBeGreaterThanOrEqual(399);
     // The upper bound only says the caller is not left hanging; it is loose for a busy machine.
     expect(waited).toBeLessThan(5000);
+
+    // The unanswered request made the client look: the command group has no member.
+    const asked = Date.now();
+    await expect(sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
+      code: ErrorCodes.ServiceUnavailable,
+    });
+    expect(Date.now() - asked).toBeLessThan(50);
+
+    const runtime = new CommandServer(serviceBus, 'agent-runtime', memoryLogger());
+    runtime.handle(SystemCommands.Ping, async () => ({ service: 'agent-runtime', instance: 'a1' }));
+    await runtime.start();
+    try {
+      let answer: unknown;
+      const deadline = Date.now() + 5000;
+      while (answer === undefined && Date.now() < deadline) {
+        answer = await sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 2000 }).catch(async (error: DomainError) => {
+          expect(error.code).toBe(ErrorCodes.ServiceUnavailable);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return undefined;
+        });
+      }
+      expect(answer).toMatchObject({ service: 'agent-runtime' });
+    } finally {
+      await runtime.stop();
+    }
   });
 });

@@ -34,17 +34,20 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.BAD_GATEWAY;
     case ErrorCodes.ServiceTimeout:
       return HttpStatus.GATEWAY_TIMEOUT;
+    case ErrorCodes.ServiceUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCodes.DatabaseError:
     case ErrorCodes.InternalError:
       return HttpStatus.INTERNAL_SERVER_ERROR;
   }
 }
 
-/** Errors that body-parser raises before a route runs: malformed JSON, oversize bodies. */
+/** Errors that body-parser raises before a route runs: malformed JSON, oversize or too deep bodies. */
 interface BodyParserError {
   type?: string;
   status?: number;
   expose?: boolean;
+  message?: string;
 }
 
 /**
@@ -61,6 +64,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const requestId = requestIdOf(req);
     const { status, error } = this.describe(exception, requestId);
+    // A replica usually takes over or restarts within seconds (the consumer groups' session timeout).
+    if (error.code === ErrorCodes.ServiceUnavailable) res.setHeader('Retry-After', '1');
     res.status(status).json(errorBody(faceOf(req.path ?? '/'), error, requestId));
   }
 
@@ -71,6 +76,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.too.large') {
       return { status: 413, error: { code: ErrorCodes.PayloadTooLarge, message: 'Request body exceeds 1 MiB' } };
+    }
+    if (parserError?.type === 'entity.too.deep') {
+      return { status: 400, error: { code: ErrorCodes.ValidationError, message: String(parserError.message), field: 'body' } };
     }
     if (exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message)) {
       // Nest turns body-parser's SyntaxError into a BadRequestException carrying its message.

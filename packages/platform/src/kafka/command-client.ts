@@ -14,6 +14,7 @@ import {
 } from '@hb/contracts';
 import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
 import { header } from './command-server';
+import { ServicePresence } from './service-presence';
 
 export interface RequestOptions {
   tenantId?: string;
@@ -31,18 +32,23 @@ interface Pending {
 
 /**
  * The caller's half of request/reply over Kafka. Every replica reads its service's reply topic in
- * a consumer group of its own and keeps the replies whose correlation id it is waiting for.
+ * a consumer group of its own and keeps the replies whose correlation id it is waiting for. A
+ * request to a service with no live replica fails at once (SERVICE_UNAVAILABLE) instead of
+ * waiting out its deadline; see ServicePresence.
  */
 export class CommandClient {
   private readonly pending = new Map<string, Pending>();
   private consumer?: Consumer;
   private ready = false;
+  private readonly presence: ServicePresence;
 
   constructor(
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
     private readonly defaultTimeoutMs = 5000,
-  ) {}
+  ) {
+    this.presence = new ServicePresence(bus);
+  }
 
   get isReady(): boolean {
     return this.ready;
@@ -89,10 +95,9 @@ export class CommandClient {
     command: CommandDefinition<Req, Res>,
     requests: Array<{ payload: Req; options?: RequestOptions }>,
   ): { sent: Promise<void>; replies: Array<Promise<Res>> } {
-    if (!this.ready) {
-      const notReady = Promise.reject(new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
-      notReady.catch(() => undefined);
-      return { sent: notReady, replies: requests.map(() => notReady as Promise<Res>) };
+    if (!this.ready) return refused(requests.length, new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
+    if (this.presence.knownDown(service)) {
+      return refused(requests.length, new DomainError(ErrorCodes.ServiceUnavailable, `no replica of ${service} is running; try again shortly`));
     }
     const calls = requests.map(({ payload, options = {} }) => {
       const correlationId = randomUUID();
@@ -100,6 +105,7 @@ export class CommandClient {
       const reply = new Promise<unknown>((resolve, reject) => {
         const timer = setTimeout(() => {
           this.pending.delete(correlationId);
+          this.presence.suspect(service);
           reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
         this.pending.set(correlationId, { resolve, reject, timer });
@@ -163,6 +169,12 @@ export class CommandClient {
     clearTimeout(pending.timer);
     pending.reject(error);
   }
+}
+
+function refused<Res>(count: number, error: DomainError): { sent: Promise<void>; replies: Array<Promise<Res>> } {
+  const failure = Promise.reject(error);
+  failure.catch(() => undefined);
+  return { sent: failure, replies: Array.from({ length: count }, () => failure as Promise<Res>) };
 }
 
 function messageOf(error: unknown): string {

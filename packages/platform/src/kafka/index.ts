@@ -2,3 +2,4 @@ export * from './kafka-bus';
 export * from './command-server';
 export * from './command-client';
 export * from './event-consumer';
+export * from './service-presence';
