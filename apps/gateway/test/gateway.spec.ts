@@ -376,6 +376,28 @@ describe('gateway', () => {
       expect(res.body).toMatchObject({ success: false, errors: [{ code: 'PAYLOAD_TOO_LARGE' }] });
     });
 
+    it.each([
+      ['objects', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`],
+      ['arrays', `{"name": "k", "scopes": ${'['.repeat(5000)}${']'.repeat(5000)}}`],
+    ])('answers JSON nested 5,000 deep in %s with 400 naming the body, in the envelope', async (_, raw) => {
+      const res = await call('POST', '/api/v1/api-keys', { key: ADMIN_KEY, raw });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        success: false,
+        errors: [{ code: 'VALIDATION_ERROR', field: 'body', message: 'Request body nests deeper than 64 levels' }],
+      });
+    });
+
+    it('takes JSON nested to the limit, and brackets inside strings do not count', async () => {
+      const tenantId = await aTenant();
+      const deepButAllowed = `${'['.repeat(63)}${']'.repeat(63)}`;
+      const res = await call('POST', '/api/v1/api-keys', {
+        key: ADMIN_KEY,
+        raw: JSON.stringify({ tenantId, name: '[[[[{{{{'.repeat(20), extra: 'x' }).replace('"x"', deepButAllowed),
+      });
+      expect(res.status).toBe(201);
+    });
+
     it('logs each request with its id, caller and status', async () => {
       const tenantId = await aTenant();
       const { plainKey } = await aKey(tenantId);

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError } from '../config/load-config';
 import type { BaseEnv } from '../config/base-env';
 import { JsonLogger } from '../logging/json-logger';
+import { refuseDeepJson } from './json-depth';
 
 export interface ServiceSpec<E extends BaseEnv> {
   service: string;
@@ -65,7 +66,7 @@ export async function createServiceApp<E extends BaseEnv>(
   const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), { logger, bodyParser: false });
   // Configured first so its middleware (request ids) runs before the body parser can fail.
   spec.configure?.(app, env);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson() });
   return app;
 }
 
