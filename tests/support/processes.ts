@@ -87,7 +87,12 @@ export class ServiceProcess {
       if ((await this.readiness()) === status) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`${this.app} readiness did not become ${status} within ${timeoutMs} ms\n${this.output.slice(-3000)}`);
+    const body = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(4000) }).then((res) => res.text(), String);
+    // The log's Kafka lines say most about a stuck start: request logs would drown them.
+    const kafkaLines = this.output.split('\n').filter((line) => line.includes('"context":"Kafka"')).slice(-15);
+    throw new Error(
+      `${this.app} readiness did not become ${status} within ${timeoutMs} ms: ${body}\n${kafkaLines.join('\n')}\n${this.output.slice(-1500)}`,
+    );
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -34,18 +34,19 @@ export class RunStreamHub implements OnApplicationBootstrap {
   }
 
   private async start(): Promise<void> {
-    const consumer = this.bus.consumer(`gateway.run-streams.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
     // Listening only after the first fetch: a new group's starting offset is fixed then.
-    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.bus.topic(RUN_STREAM_TOPIC), fromBeginning: false });
-    await consumer.run({
-      partitionsConsumedConcurrently: 6,
-      eachMessage: async ({ message }) => {
-        const parsed = JSON.parse(message.value?.toString() ?? 'null') as RunStreamMessage | null;
-        if (parsed) this.listeners.get(parsed.streamId)?.(parsed);
+    await this.bus.run({
+      group: `gateway.run-streams.${this.bus.instanceId}`,
+      topics: [this.bus.topic(RUN_STREAM_TOPIC)],
+      fromBeginning: false,
+      config: LOW_LATENCY_CONSUMER,
+      run: {
+        partitionsConsumedConcurrently: 6,
+        eachMessage: async ({ message }) => {
+          const parsed = JSON.parse(message.value?.toString() ?? 'null') as RunStreamMessage | null;
+          if (parsed) this.listeners.get(parsed.streamId)?.(parsed);
+        },
       },
     });
-    await fetched;
   }
 }

@@ -68,6 +68,10 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     this.relay.start();
     await this.events.startAll();
     await this.commandServer?.start();
+    const server = this.commandServer;
+    this.health.register('consumers', async () => {
+      if (!this.events.healthy || (server && !server.healthy)) throw new Error('a consumer is not fetching');
+    });
     if (this.commandClient) {
       await this.commandClient.start();
       const client = this.commandClient;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
-import type { Consumer } from 'kafkajs';
 import {
   CommandHeaders,
   DomainError,
@@ -15,6 +14,7 @@ import {
 import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
 import { header } from './command-server';
 import { ServicePresence } from './service-presence';
+import type { RunningConsumer } from './running-consumer';
 
 export interface RequestOptions {
   tenantId?: string;
@@ -38,7 +38,7 @@ interface Pending {
  */
 export class CommandClient {
   private readonly pending = new Map<string, Pending>();
-  private consumer?: Consumer;
+  private consumer?: RunningConsumer;
   private ready = false;
   private readonly presence: ServicePresence;
 
@@ -50,29 +50,27 @@ export class CommandClient {
     this.presence = new ServicePresence(bus);
   }
 
+  /** Started, and its reply consumer fetching (false from a consumer crash until it fetches again). */
   get isReady(): boolean {
-    return this.ready;
+    return this.ready && (this.consumer?.healthy ?? false);
   }
 
   async start(): Promise<void> {
-    const consumer = this.bus.consumer(`${this.bus.service}.replies.${this.bus.instanceId}`, LOW_LATENCY_CONSUMER);
-    this.consumer = consumer;
     // Ready only after the first fetch: a new group's starting offset is fixed then, so no reply
     // to a request sent after readiness can fall before it.
-    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
-    consumer.on(consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) this.ready = false;
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.bus.topic(replyTopic(this.bus.service)), fromBeginning: false });
-    await consumer.run({
-      partitionsConsumedConcurrently: 6,
-      eachMessage: async ({ message }) => {
-        const correlationId = header(message, CommandHeaders.CorrelationId);
-        if (correlationId) this.settle(correlationId, message.value?.toString());
+    this.consumer = await this.bus.run({
+      group: `${this.bus.service}.replies.${this.bus.instanceId}`,
+      topics: [this.bus.topic(replyTopic(this.bus.service))],
+      fromBeginning: false,
+      config: LOW_LATENCY_CONSUMER,
+      run: {
+        partitionsConsumedConcurrently: 6,
+        eachMessage: async ({ message }) => {
+          const correlationId = header(message, CommandHeaders.CorrelationId);
+          if (correlationId) this.settle(correlationId, message.value?.toString());
+        },
       },
     });
-    await fetched;
     this.ready = true;
   }
 
@@ -142,7 +140,7 @@ export class CommandClient {
     for (const [id] of this.pending) {
       this.fail(id, new DomainError(ErrorCodes.ExternalServiceError, 'the gateway is shutting down'));
     }
-    if (this.consumer) await this.bus.releaseConsumer(this.consumer);
+    if (this.consumer) await this.bus.release(this.consumer);
     this.consumer = undefined;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
 import {
   CommandHeaders,
   DomainError,
@@ -13,6 +13,7 @@ import {
   type ServiceName,
 } from '@hb/contracts';
 import { LOW_LATENCY_CONSUMER, keepAlive, type KafkaBus } from './kafka-bus';
+import type { RunningConsumer } from './running-consumer';
 
 export interface CommandContext {
   tenantId?: string;
@@ -44,7 +45,7 @@ export interface HandleOptions {
  */
 export class CommandServer {
   private readonly handlers = new Map<string, Registration>();
-  private consumer?: Consumer;
+  private consumer?: RunningConsumer;
 
   constructor(
     private readonly bus: KafkaBus,
@@ -62,24 +63,29 @@ export class CommandServer {
   }
 
   async start(): Promise<void> {
-    const consumer = this.bus.consumer(`${this.service}.commands`, LOW_LATENCY_CONSUMER);
-    this.consumer = consumer;
     // A new group starts from the earliest retained command, not the latest: a command sent
     // while the group first joins (or to a partition whose leader was still being elected) would
     // otherwise fall before the starting offset and never be answered. Older commands are past
     // their deadline and dropped unread; later starts resume from committed offsets.
-    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.bus.topic(commandTopic(this.service)), fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: 6,
-      eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
+    this.consumer = await this.bus.run({
+      group: `${this.service}.commands`,
+      topics: [this.bus.topic(commandTopic(this.service))],
+      fromBeginning: true,
+      config: LOW_LATENCY_CONSUMER,
+      run: {
+        partitionsConsumedConcurrently: 6,
+        eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
+      },
     });
-    await fetched;
+  }
+
+  /** False from a consumer crash until it fetches again. */
+  get healthy(): boolean {
+    return this.consumer?.healthy ?? false;
   }
 
   async stop(): Promise<void> {
-    if (this.consumer) await this.bus.releaseConsumer(this.consumer);
+    if (this.consumer) await this.bus.release(this.consumer);
     this.consumer = undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { EventEnvelope, parseAs } from '@hb/contracts';
 import { keepAlive, type KafkaBus } from './kafka-bus';
+import type { RunningConsumer } from './running-consumer';
 
 export interface EventSubscription {
   /** Consumer group name; replicas of a service share it and split the partitions. */
@@ -20,6 +21,7 @@ export interface EventSubscription {
  */
 export class EventConsumer {
   private readonly registered: EventSubscription[] = [];
+  private readonly running: RunningConsumer[] = [];
 
   constructor(
     private readonly bus: KafkaBus,
@@ -41,26 +43,32 @@ export class EventConsumer {
    * reading only news (fromBeginning: false) would otherwise miss what came while it joined.
    */
   async start(subscription: EventSubscription): Promise<void> {
-    const consumer = this.bus.consumer(subscription.group);
-    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
-    await consumer.connect();
-    await consumer.subscribe({ topics: subscription.topics.map((t) => this.bus.topic(t)), fromBeginning: subscription.fromBeginning ?? true });
-    await consumer.run({
-      partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        let event: EventEnvelope;
-        try {
-          event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
-        } catch (error) {
-          this.logger.error(
-            { msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) },
-            EventConsumer.name,
-          );
-          return;
-        }
-        await keepAlive(heartbeat, () => subscription.handle(event));
+    const running = await this.bus.run({
+      group: subscription.group,
+      topics: subscription.topics.map((t) => this.bus.topic(t)),
+      fromBeginning: subscription.fromBeginning ?? true,
+      run: {
+        partitionsConsumedConcurrently: 3,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          let event: EventEnvelope;
+          try {
+            event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
+          } catch (error) {
+            this.logger.error(
+              { msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) },
+              EventConsumer.name,
+            );
+            return;
+          }
+          await keepAlive(heartbeat, () => subscription.handle(event));
+        },
       },
     });
-    await fetched;
+    this.running.push(running);
+  }
+
+  /** Every subscription's consumer fetching (false from a crash until it fetches again). */
+  get healthy(): boolean {
+    return this.running.every((running) => running.healthy);
   }
 }

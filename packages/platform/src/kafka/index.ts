@@ -3,3 +3,4 @@ export * from './command-server';
 export * from './command-client';
 export * from './event-consumer';
 export * from './service-presence';
+export * from './running-consumer';

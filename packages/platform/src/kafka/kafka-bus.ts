@@ -9,6 +9,7 @@ import {
 } from 'kafkajs';
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope, TopicSpec } from '@hb/contracts';
+import { RunningConsumer, type ConsumerSpec } from './running-consumer';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -47,6 +48,7 @@ export class KafkaBus {
   private readonly admin: Admin;
   private readonly healthAdmin: Admin;
   private readonly consumers = new Set<Consumer>();
+  private readonly running = new Set<RunningConsumer>();
   private connected = false;
 
   constructor(private readonly options: KafkaBusOptions) {
@@ -159,8 +161,14 @@ export class KafkaBus {
    * after each fetch, so an idle fetch waits no longer than the heartbeat interval.
    */
   consumer(groupName: string, config: Partial<ConsumerConfig> = {}): Consumer {
+    const consumer = this.newConsumer(groupName, config);
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  private newConsumer(groupName: string, config: Partial<ConsumerConfig>): Consumer {
     const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
-    const consumer = this.kafka.consumer({
+    return this.kafka.consumer({
       groupId: this.group(groupName),
       allowAutoTopicCreation: false,
       sessionTimeout,
@@ -169,13 +177,27 @@ export class KafkaBus {
       rebalanceTimeout: Math.max(10_000, sessionTimeout),
       ...config,
     });
-    this.consumers.add(consumer);
-    return consumer;
   }
 
   async releaseConsumer(consumer: Consumer): Promise<void> {
     if (!this.consumers.delete(consumer)) return;
     await consumer.disconnect();
+  }
+
+  /**
+   * Starts a consumer the bus keeps running, through crashes kafkajs gives up on, until it is
+   * released or the bus stops; resolves after its first fetch.
+   */
+  async run(spec: ConsumerSpec): Promise<RunningConsumer> {
+    const running = new RunningConsumer(spec, (s) => this.newConsumer(s.group, s.config ?? {}), this.options.logger);
+    this.running.add(running);
+    await running.start();
+    return running;
+  }
+
+  async release(running: RunningConsumer): Promise<void> {
+    if (!this.running.delete(running)) return;
+    await running.stop();
   }
 
   /** How many live members a consumer group has, as its coordinator sees them (0: none, or no such group). */
@@ -198,6 +220,9 @@ export class KafkaBus {
 
   /** Stops every consumer: in-flight messages finish and their offsets are committed. */
   async stopConsumers(): Promise<void> {
+    const running = [...this.running];
+    this.running.clear();
+    await Promise.allSettled(running.map((consumer) => consumer.stop()));
     await Promise.allSettled([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
   }
