@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Starts and stops the five services as background processes with logs under .run/logs.
+# Starts and stops the five services as background processes with logs under .run/logs, each kept
+# alive by supervise.js: a service that crashes is started again, with a growing delay while it
+# keeps crashing, and `status` counts its restarts.
 #   services.sh start | stop | status
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
@@ -9,13 +11,24 @@ declare -A PORTS=([gateway]=3000 [agent-runtime]=3001 [heartbeat-scheduler]=3002
 RUN_DIR="$ROOT/.run"
 PATH="$TOOLS_DIR/bin:$PATH"
 
-# A pid file is trusted only while its process is still this service: after a reboot the number
-# may belong to something else, which must never be signalled.
+# The pid file holds the supervisor's pid. It is trusted only while that process still runs this
+# service: after a reboot the number may belong to something else, which must never be signalled.
 pid_of() {
   local file="$RUN_DIR/$1.pid" pid
   [ -f "$file" ] || return 1
   pid=$(cat "$file")
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "apps/$1/dist/main.js" && echo "$pid"
+  is_service "$pid" "$1" && echo "$pid"
+}
+
+is_service() {
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "apps/$2/dist/main.js"
+}
+
+# A numeric field of the supervisor's state file (restarts, childPid), empty when there is none.
+state_of() {
+  local file="$RUN_DIR/$1.state.json"
+  [ -f "$file" ] || return 0
+  grep -o "\"$2\":[0-9]*" "$file" | cut -d: -f2 || true
 }
 
 port_of() {
@@ -27,12 +40,14 @@ stop() {
   for app in "${APPS[@]}"; do
     local pid
     if pid=$(pid_of "$app"); then
+      local child; child=$(state_of "$app" childPid)
       kill -TERM "$pid"
       for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -KILL "$pid" 2>/dev/null || true
+      if [ -n "$child" ] && is_service "$child" "$app"; then kill -KILL "$child" 2>/dev/null || true; fi
       log "stopped $app"
     fi
-    rm -f "$RUN_DIR/$app.pid"
+    rm -f "$RUN_DIR/$app.pid" "$RUN_DIR/$app.state.json"
   done
 }
 
@@ -58,8 +73,11 @@ start() {
     node "$ROOT/apps/$app/dist/migrate.js" >>"$RUN_DIR/logs/$app.migrate.log" 2>&1 \
       || die "migrations of $app failed; see $RUN_DIR/logs/$app.migrate.log"
   done
+  local node; node="$(command -v node)"
   for app in "${APPS[@]}"; do
-    PORT="$(port_of "$app")" nohup node "$ROOT/apps/$app/dist/main.js" >>"$RUN_DIR/logs/$app.log" 2>&1 &
+    rm -f "$RUN_DIR/$app.state.json"
+    PORT="$(port_of "$app")" nohup "$node" "$ROOT/infra/local/supervise.js" "$RUN_DIR/$app.state.json" \
+      -- "$node" "$ROOT/apps/$app/dist/main.js" >>"$RUN_DIR/logs/$app.log" 2>&1 &
     echo $! >"$RUN_DIR/$app.pid"
   done
   for app in "${APPS[@]}"; do
@@ -67,7 +85,11 @@ start() {
     local ready=0
     for _ in $(seq 1 300); do
       if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
-      pid_of "$app" >/dev/null || die "$app exited during start-up; see $RUN_DIR/logs/$app.log"
+      # A crash before the first readiness is a fault to fix (a bad variable), not one to restart.
+      if ! pid_of "$app" >/dev/null || [ "$(state_of "$app" restarts)" -gt 0 ] 2>/dev/null; then
+        stop
+        die "$app exited during start-up; see $RUN_DIR/logs/$app.log"
+      fi
       sleep 0.2
     done
     [ "$ready" = 1 ] || die "$app is not ready after 60 s; see $RUN_DIR/logs/$app.log"
@@ -92,7 +114,8 @@ status() {
   for app in "${APPS[@]}"; do
     local port; port="$(port_of "$app")"
     if pid_of "$app" >/dev/null; then
-      printf '%-20s running  :%s  %s\n' "$app" "$port" "$(curl -s "http://127.0.0.1:$port/health/ready" || echo 'no answer')"
+      printf '%-20s running  :%s  restarts: %s  %s\n' "$app" "$port" "$(state_of "$app" restarts)" \
+        "$(curl -s "http://127.0.0.1:$port/health/ready" || echo 'no answer')"
     else
       printf '%-20s stopped\n' "$app"
     fi
