@@ -32,6 +32,15 @@ describe(parseAs.name, () => {
     );
   });
 
+  it.each([
+    ['name', { name: 'a\u0000b', inner: { count: 3 } }],
+    ['inner.label', { name: 'a', inner: { count: 3, label: '\u0000' } }],
+    ['tags.1', { name: 'a', inner: { count: 3 }, tags: ['ok', 'x\u0000'] }],
+    ['meta.a\u0000', { name: 'a', inner: { count: 3 }, meta: { 'a\u0000': 1 } }],
+  ])('refuses a NUL character, which PostgreSQL cannot store, naming %s', (field, input) => {
+    expect(() => parseAs(Outer, input)).toThrow(expect.objectContaining({ code: ErrorCodes.ValidationError, field }));
+  });
+
   it.each([null, 'text', 42, [1, 2]])('refuses %p as not an object', (input) => {
     expect(() => parseAs(Outer, input)).toThrow(expect.objectContaining({ code: ErrorCodes.ValidationError }));
   });

@@ -3,6 +3,12 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DomainError, ErrorCodes } from './errors';
 
+/**
+ * The highest page any list takes: beyond it the offset would overflow what Postgres accepts,
+ * and no client pages that far (a million pages of a hundred).
+ */
+export const MAX_PAGE = 1_000_000;
+
 export type Constructor<T> = new (...args: never[]) => T;
 
 /**
@@ -13,6 +19,10 @@ export function parseAs<T extends object>(type: Constructor<T>, input: unknown):
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new DomainError(ErrorCodes.ValidationError, 'Expected a JSON object');
   }
+  const withNul = pathToNul(input);
+  if (withNul !== undefined) {
+    throw new DomainError(ErrorCodes.ValidationError, `${withNul || 'input'} must not contain NUL characters`, withNul || undefined);
+  }
   const instance = plainToInstance(type as new () => T, input);
   const errors = validateSync(instance, { forbidUnknownValues: true });
   if (errors.length > 0) {
@@ -20,6 +30,22 @@ export function parseAs<T extends object>(type: Constructor<T>, input: unknown):
     throw new DomainError(ErrorCodes.ValidationError, message, path);
   }
   return instance;
+}
+
+/**
+ * The dotted path of the first string (value or key) holding U+0000, which PostgreSQL cannot
+ * store in text or jsonb; undefined when there is none.
+ */
+function pathToNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = pathToNul(child, childPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function firstViolation(error: ValidationError, parent = ''): { path: string; message: string } {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { defineCommand } from './command';
+import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
 export const MAX_AGENT_INSTRUCTIONS = 50_000;
@@ -90,7 +91,7 @@ export class UpdateAgentRequest extends AgentFields {
 
 export class PageRequest {
   @IsString() @MinLength(1) tenantId!: string;
-  @IsInt() @Min(1) page!: number;
+  @IsInt() @Min(1) @Max(MAX_PAGE) page!: number;
   @IsInt() @Min(1) @Max(100) limit!: number;
 }
 

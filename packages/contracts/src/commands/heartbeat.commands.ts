@@ -1,11 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { defineCommand } from './command';
+import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
 export const MAX_HEARTBEAT_PROMPT = 50_000;
 /** Pages of logs beyond this are refused (their offset would leave Postgres' range long before). */
-export const MAX_LOG_PAGE = 1_000_000;
+export const MAX_LOG_PAGE = MAX_PAGE;
 export type HeartbeatLogType = 'heartbeat' | 'manual' | 'scheduled_task';
 /** What a log may say: queued and running while it goes, then one of the spec's three. */
 export const FINISHED_LOG_STATUSES = ['success', 'error', 'skipped'] as const;

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import type { ErrorDetail } from '../errors';
 import { defineCommand } from './command';
+import { MAX_PAGE } from '../validation';
 
 /** Spec 003's memory types. */
 export const MEMORY_TYPES = [
@@ -105,7 +106,7 @@ export class UpdateMemoryRequest extends MemoryRef {
 export class ListMemoriesRequest {
   @IsString() @MinLength(1) tenantId!: string;
   @IsOptional() @IsString() agentId?: string;
-  @IsInt() @Min(1) page!: number;
+  @IsInt() @Min(1) @Max(MAX_PAGE) page!: number;
   @IsInt() @Min(1) @Max(100) limit!: number;
   @IsOptional() @IsIn(MEMORY_TYPES) type?: MemoryType;
   @IsOptional() @IsArray() @IsString({ each: true }) tags?: string[];

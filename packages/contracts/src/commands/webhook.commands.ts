@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { defineCommand } from './command';
+import { MAX_PAGE } from '../validation';
 import type { Page } from './agent.commands';
 
 /** Events a webhook may subscribe to: spec 003's six, and the agent and heartbeat events. */
@@ -86,7 +87,7 @@ export class ListWebhooksRequest {
 }
 
 export class DeliveriesRequest extends WebhookRef {
-  @Type(() => Number) @IsInt() @Min(1) page!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page!: number;
   @Type(() => Number) @IsInt() @Min(1) @Max(100) limit!: number;
 }
 

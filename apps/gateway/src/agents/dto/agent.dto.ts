@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
+import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE, MAX_PAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
 import { DEFAULT_MODEL, IsCurrentModel } from '@hb/platform';
 
 /** Everything of an agent but its name (required on create, optional on update). */
@@ -47,8 +47,8 @@ export class UpdateAgentDto extends AgentSettingsDto {
 }
 
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

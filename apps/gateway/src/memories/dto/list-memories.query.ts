@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { MEMORY_SORTS, MEMORY_TYPES, type MemoryType } from '@hb/contracts';
+import { MAX_PAGE, MEMORY_SORTS, MEMORY_TYPES, type MemoryType } from '@hb/contracts';
 
 export class ListMemoriesQuery {
   @ApiPropertyOptional({ example: 'user_12345' })
   @IsOptional() @IsString() @Length(1, 128)
   tenantId?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
