@@ -39,7 +39,13 @@ export class AgentKeysController {
   @ApiOperation({ summary: "This agent's keys (never their secrets): {data, total}." })
   async list(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<{ data: ApiKeyView[]; total: number }> {
     const now = new Date();
-    const keys = (await this.keys.listByTenant(tenantOf(principal, query.tenantId))).filter((key) => key.agentId === agentId);
+    const tenantId = tenantOf(principal, query.tenantId);
+    // Another tenant's agent, or none, is a 404 like every agent route, not an empty list.
+    const [, all] = await Promise.all([
+      this.commands.request('agent-runtime', AgentCommands.Get, { tenantId, agentId }),
+      this.keys.listByTenant(tenantId),
+    ]);
+    const keys = all.filter((key) => key.agentId === agentId);
     return { data: keys.map((key) => apiKeyView(key, now)), total: keys.length };
   }
 
