@@ -52,6 +52,12 @@ export class RunningConsumer {
     );
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.fetching = false;
+      if ((payload.error as { type?: string }).type === 'INVALID_SESSION_TIMEOUT') {
+        this.logger.error(
+          { msg: "the brokers refuse the consumer session timeout: lower their group.min.session.timeout.ms or raise KAFKA_SESSION_TIMEOUT_MS", group: this.spec.group },
+          'Kafka',
+        );
+      }
       if (!payload.restart) this.restartLater(consumer);
     });
     await consumer.connect();
