@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgentCommands, MemoryCommands } from '@hb/contracts';
+import { MemoryCommands } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { agentMemoryView, type AgentMemoryView } from '../agent-memory.view';
 import type { AgentMemoryQuery } from '../dto/agent-memory.query';
@@ -9,16 +9,7 @@ import type { AgentMemoryQuery } from '../dto/agent-memory.query';
 export class ListAgentMemoryUseCase {
   constructor(private readonly commands: CommandClient) {}
 
-  /** Another tenant's agent, or none, is a 404 like every agent route, not an empty list. */
   async execute(input: { tenantId: string; agentId: string; query: AgentMemoryQuery }): Promise<{ data: AgentMemoryView[]; total: number }> {
-    const [, listed] = await Promise.all([
-      this.commands.request('agent-runtime', AgentCommands.Get, { tenantId: input.tenantId, agentId: input.agentId }, { tenantId: input.tenantId }),
-      this.list(input),
-    ]);
-    return listed;
-  }
-
-  private async list(input: { tenantId: string; agentId: string; query: AgentMemoryQuery }): Promise<{ data: AgentMemoryView[]; total: number }> {
     const { tenantId, agentId, query } = input;
     const limit = query.limit ?? 20;
     if (query.query) {
