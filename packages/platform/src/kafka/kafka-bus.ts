@@ -202,7 +202,12 @@ export class KafkaBus {
 
   /** How many live members a consumer group has, as its coordinator sees them (0: none, or no such group). */
   async groupMemberCount(groupName: string, timeoutMs = 1000): Promise<number> {
-    const { groups } = await withTimeout(this.admin.describeGroups([this.group(groupName)]), timeoutMs, 'kafka did not describe the group');
+    // The health client: it does not retry, so a lookup while Kafka is away fails at once.
+    const described = (async () => {
+      await this.healthAdmin.connect();
+      return this.healthAdmin.describeGroups([this.group(groupName)]);
+    })();
+    const { groups } = await withTimeout(described, timeoutMs, 'kafka did not describe the group');
     return groups[0]?.members.length ?? 0;
   }
 
