@@ -170,6 +170,29 @@ describe('Memory API through the gateway (spec 003)', () => {
     expect(res.body.errors[0].code).toBe('INSUFFICIENT_QUOTA');
   });
 
+  it('answers a retried create with the same Idempotency-Key with the first memory, even when both race in', async () => {
+    const { key } = await aTenant({ memories: 3 });
+    const create = async (idempotencyKey: string, content: string) => {
+      const res = await fetch(`${gateway.url}/api/v1/memories`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify({ content, type: 'task' }),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const [a, b] = await Promise.all([create('import-42', 'first attempt'), create('import-42', 'first attempt')]);
+    const c = await create('import-42', 'first attempt');
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+    expect(new Set([a.body.data.id, b.body.data.id, c.body.data.id]).size).toBe(1);
+    const listed = await call('GET', '/api/v1/memories', key);
+    expect(listed.body.data.pagination.total).toBe(1);
+    // The quota counted one memory: two more fit under the cap of three.
+    expect((await create('another', 'second')).status).toBe(201);
+    expect((await create('yet-another', 'third')).status).toBe(201);
+    const bad = await create('has space', 'x');
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ code: 'VALIDATION_ERROR', field: 'Idempotency-Key' }] } });
+  });
+
   describe('batch create (POST /api/v1/memories/batch)', () => {
     it('stores every valid memory, searchable at once, and answers one line per item naming the bad field', async () => {
       const { tenantId, key } = await aTenant();

@@ -5,6 +5,7 @@ import { CreateMemories1763900200000 } from './migrations/1763900200000-create-m
 import { AddSearchIndexes1763900300000 } from './migrations/1763900300000-add-search-indexes';
 import { AddLexemeDocuments1763900500000 } from './migrations/1763900500000-add-lexeme-documents';
 import { VectorsPerModel1764600000000 } from './migrations/1764600000000-vectors-per-model';
+import { MemoryIdempotencyKeys1764700000000 } from './migrations/1764700000000-memory-idempotency-keys';
 
 /** The memory's own schema, its entities and its migrations, in the order they apply. */
 export const DATABASE: Omit<ServiceDatabase, 'url'> = {
@@ -20,5 +21,6 @@ export const DATABASE: Omit<ServiceDatabase, 'url'> = {
     AddSearchIndexes1763900300000,
     AddLexemeDocuments1763900500000,
     VectorsPerModel1764600000000,
+    MemoryIdempotencyKeys1764700000000,
   ],
 };

@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import {
   AgentCommands,
-  DomainError,
-  ErrorCodes,
   type AgentView,
   type ConversationView,
   type MessageView,
@@ -19,7 +17,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
 import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
-import { CreateAgentDto, IDEMPOTENCY_KEY, InvokeDto, PageQuery, UpdateAgentDto } from './dto/agent.dto';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { CreateAgentDto, InvokeDto, PageQuery, UpdateAgentDto } from './dto/agent.dto';
 import { RunStreamHub } from './run-stream-hub';
 
 /** A client of spec 000 waits up to 300 s for a synchronous invoke; the runtime answers by 290 s. */
@@ -93,12 +92,10 @@ export class AgentsController {
     @CurrentPrincipal() principal: Principal,
     @Param('agentId') agentId: string,
     @Body() body: InvokeDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(ErrorCodes.ValidationError, 'Idempotency-Key must be 1 to 200 printable ASCII characters', 'Idempotency-Key');
-    }
+    const idempotencyKey = idempotencyKeyOf(idempotencyKeyHeader);
     const tenantId = tenantOf(principal, body.tenantId);
     const wait = (body.wait ?? false) && !body.stream;
     const invoke = async (streamId?: string) =>

@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CreateMemoriesResponse, MemoryPage, MemorySearchResponse, MemoryView } from '@hb/contracts';
 import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
+import { idempotencyKeyOf } from '../http/idempotency-key';
 import { CreateMemoryDto } from './dto/create-memory.dto';
 import { CreateMemoriesDto } from './dto/create-memories.dto';
 import { ListMemoriesQuery } from './dto/list-memories.query';
@@ -34,9 +35,14 @@ export class MemoriesController {
 
   @Post()
   @Access({ scope: 'write:memories' })
-  @ApiOperation({ summary: 'Create a memory in your tenant; it is searchable when this answers.' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoryDto): Promise<MemoryView> {
-    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body });
+  @ApiOperation({ summary: 'Create a memory in your tenant; it is searchable when this answers. An Idempotency-Key header makes a retry answer the memory the first attempt stored.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any printable ASCII up to 200 characters.' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateMemoryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<MemoryView> {
+    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body, idempotencyKey: idempotencyKeyOf(idempotencyKey) });
   }
 
   @Post('batch')

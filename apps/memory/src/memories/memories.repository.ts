@@ -22,6 +22,11 @@ export class MemoriesRepository {
     return memory;
   }
 
+  /** The memory a create with this Idempotency-Key stored, if any. */
+  async findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<MemoryEntity | null> {
+    return this.dataSource.manager.findOneBy(MemoryEntity, { tenantId, idempotencyKey });
+  }
+
   /** Inserts the memories in one statement and reads them back as stored, in the order given. */
   async insertMany(manager: EntityManager, memories: Array<Omit<MemoryEntity, 'createdAt' | 'updatedAt'>>): Promise<MemoryEntity[]> {
     // TypeORM's deep-partial type cannot follow a jsonb Record; the entity shape is checked above.

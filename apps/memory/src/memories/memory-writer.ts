@@ -16,6 +16,8 @@ export interface MemoryOwner {
   tenantId: string;
   agentId?: string;
   quota?: MemoryQuota;
+  /** For a single create: the client's Idempotency-Key (see CreateMemoryUseCase). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -43,7 +45,13 @@ export class MemoryWriter {
       await this.memories.changeUsage(manager, owner.tenantId, delta, owner.quota);
       const stored = await this.memories.insertMany(
         manager,
-        rows.map((row) => ({ id: newMemoryId(), tenantId: owner.tenantId, agentId: owner.agentId ?? null, ...row })),
+        rows.map((row) => ({
+          id: newMemoryId(),
+          tenantId: owner.tenantId,
+          agentId: owner.agentId ?? null,
+          idempotencyKey: owner.idempotencyKey ?? null,
+          ...row,
+        })),
       );
       await this.vectors.write(manager, stored.map((memory, i) => vectorEntry(memory, vectors[i])));
       for (const memory of stored) emit(memoryChanged(MemoryEventTypes.Created, memory));

@@ -13,6 +13,8 @@ export class MemoryEntity {
   @Column('jsonb') metadata!: Record<string, unknown>;
   /** What the memory counts against the tenant's storage quota. */
   @Column('integer', { name: 'size_bytes' }) sizeBytes!: number;
+  /** The client's Idempotency-Key of the create that stored it, unique per tenant. */
+  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -63,6 +63,8 @@ export class NewMemory {
 export class CreateMemoryRequest extends NewMemory {
   @IsString() @MinLength(1) tenantId!: string;
   @IsOptional() @IsString() @MinLength(1) agentId?: string;
+  /** A retry with the same key answers the memory the first attempt stored. */
+  @IsOptional() @IsString() @Length(1, 200) idempotencyKey?: string;
   @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
 }
 

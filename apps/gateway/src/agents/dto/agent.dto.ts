@@ -96,8 +96,6 @@ export class CreateAgentKeyDto {
   tenantId?: string;
 }
 
-export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
 export class UpdateSkillDto {
   @ApiPropertyOptional({ description: 'What the skill is for: the model sees it and decides when to load the skill.', example: 'How to write a refund email.' })
   @IsOptional() @IsString() @Length(1, 1000)

@@ -14,11 +14,18 @@ export class WriteMemoryUseCase {
     private readonly quotas: MemoryQuotaResolver,
   ) {}
 
-  async execute(input: { principal: Principal; tenantId: string; id?: string; body: CreateMemoryDto | UpdateMemoryDto }): Promise<MemoryView> {
+  async execute(input: {
+    principal: Principal;
+    tenantId: string;
+    id?: string;
+    body: CreateMemoryDto | UpdateMemoryDto;
+    idempotencyKey?: string;
+  }): Promise<MemoryView> {
     const quota = await this.quotas.resolve(input.principal, input.tenantId);
     const { tenantId } = input;
     if (input.id === undefined) {
-      return this.commands.request('memory', MemoryCommands.Create, { ...(input.body as CreateMemoryDto), tenantId, quota }, { tenantId });
+      const create = { ...(input.body as CreateMemoryDto), tenantId, quota, idempotencyKey: input.idempotencyKey };
+      return this.commands.request('memory', MemoryCommands.Create, create, { tenantId });
     }
     return this.commands.request('memory', MemoryCommands.Update, { ...input.body, tenantId, id: input.id, quota }, { tenantId });
   }
