@@ -4,6 +4,7 @@ import {
   ErrorCodes,
   SystemCommands,
   defineCommand,
+  defineQuery,
   platformTopicSpecs,
 } from '@hb/contracts';
 import { CommandClient } from '../src/kafka/command-client';
@@ -17,6 +18,11 @@ class DivideRequest {
 }
 const Divide = defineCommand<DivideRequest, { quotient: number }>('test.divide', DivideRequest);
 const Unhandled = defineCommand<DivideRequest, never>('test.unhandled', DivideRequest);
+class SlowRequest {
+  @IsInt() @Max(5000) ms!: number;
+}
+const SlowQuery = defineQuery<SlowRequest, { copy: number }>('test.slow-query', SlowRequest);
+const SlowCommand = defineCommand<SlowRequest, { copy: number }>('test.slow-command', SlowRequest);
 
 describe('request/reply over Kafka', () => {
   const namespace = uniqueName('rr');
@@ -25,6 +31,7 @@ describe('request/reply over Kafka', () => {
   let server: CommandServer;
   let sut: CommandClient;
   let handled = 0;
+  const slowCalls = new Map<string, number>();
 
   beforeAll(async () => {
     serviceBus = aBus('memory', namespace);
@@ -39,6 +46,15 @@ describe('request/reply over Kafka', () => {
       if (divisor < 0) throw new Error('negative divisors break an invariant');
       return { quotient: dividend / divisor };
     });
+    for (const command of [SlowQuery, SlowCommand]) {
+      server.handle(command, async ({ ms }, { correlationId }) => {
+        const copy = (slowCalls.get(correlationId) ?? 0) + 1;
+        slowCalls.set(correlationId, copy);
+        // The first copy stalls like a replica that just died; a second one answers at once.
+        if (copy === 1) await new Promise((resolve) => setTimeout(resolve, ms));
+        return { copy };
+      });
+    }
     await server.start();
     // Generous: on a busy shared broker (other suites creating and deleting topics) the first
     // request of a fresh namespace can take seconds. The deadline itself is tested per request.
@@ -87,6 +103,21 @@ describe('request/reply over Kafka', () => {
     const error: DomainError = await sut.request('memory', Divide, { dividend: 1, divisor: -1 }).catch((e) => e);
     expect(error.code).toBe(ErrorCodes.InternalError);
     expect(error.message).toMatch(/^Internal error \(id [0-9a-f-]{36}\)$/);
+  });
+
+  it('sends a query unanswered after a second again, on another partition, and takes the first answer', async () => {
+    await expect(sut.request('memory', SlowQuery, { ms: 2500 })).resolves.toHaveProperty('copy');
+    // Whichever copy answered, the service saw two of the one call.
+    const deadline = Date.now() + 5000;
+    while (![...slowCalls.values()].includes(2) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([...slowCalls.values()]).toEqual([2]);
+  });
+
+  it('never sends a command that is not a query twice', async () => {
+    slowCalls.clear();
+    await expect(sut.request('memory', SlowCommand, { ms: 1500 })).resolves.toEqual({ copy: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...slowCalls.values()]).toEqual([1]);
   });
 
   it('answers a command the service does not know with UNKNOWN_COMMAND', async () => {

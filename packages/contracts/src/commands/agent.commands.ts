@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { defineCommand } from './command';
+import { defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
@@ -171,19 +171,19 @@ export type RunStreamMessage =
 
 export const AgentCommands = {
   Create: defineCommand<CreateAgentRequest, AgentView>('agent.create', CreateAgentRequest),
-  Get: defineCommand<AgentRef, AgentView>('agent.get', AgentRef),
-  List: defineCommand<PageRequest, Page<AgentView>>('agent.list', PageRequest),
+  Get: defineQuery<AgentRef, AgentView>('agent.get', AgentRef),
+  List: defineQuery<PageRequest, Page<AgentView>>('agent.list', PageRequest),
   Update: defineCommand<UpdateAgentRequest, AgentView>('agent.update', UpdateAgentRequest),
   Delete: defineCommand<AgentRef, { id: string }>('agent.delete', AgentRef),
   Invoke: defineCommand<InvokeRequest, RunView>('agent.invoke', InvokeRequest),
   RunStatus: defineCommand<RunStatusRequest, RunView>('agent.run-status', RunStatusRequest),
   /** Ends the conversation's unfinished runs as failed with error code `cancelled`. */
   Cancel: defineCommand<RunStatusRequest, RunView>('agent.cancel', RunStatusRequest),
-  Conversations: defineCommand<ConversationsRequest, Page<ConversationView>>('agent.conversations', ConversationsRequest),
-  Messages: defineCommand<MessagesRequest, Page<MessageView>>('agent.messages', MessagesRequest),
+  Conversations: defineQuery<ConversationsRequest, Page<ConversationView>>('agent.conversations', ConversationsRequest),
+  Messages: defineQuery<MessagesRequest, Page<MessageView>>('agent.messages', MessagesRequest),
   CreateSkill: defineCommand<CreateSkillRequest, SkillView>('skill.create', CreateSkillRequest),
-  GetSkill: defineCommand<SkillRef, SkillView>('skill.get', SkillRef),
-  ListSkills: defineCommand<PageRequest, Page<SkillView>>('skill.list', PageRequest),
+  GetSkill: defineQuery<SkillRef, SkillView>('skill.get', SkillRef),
+  ListSkills: defineQuery<PageRequest, Page<SkillView>>('skill.list', PageRequest),
   UpdateSkill: defineCommand<UpdateSkillRequest, SkillView>('skill.update', UpdateSkillRequest),
   DeleteSkill: defineCommand<SkillRef, { id: string }>('skill.delete', SkillRef),
   AttachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.attach-skill', AgentSkillRequest),

@@ -27,6 +27,8 @@ export type CommandReply<R = unknown> = { ok: true; data: R } | { ok: false; err
 export interface CommandDefinition<Req extends object, Res> {
   readonly type: string;
   readonly request: Constructor<Req>;
+  /** Only reads: a second copy does no harm (see defineQuery). */
+  readonly safe?: boolean;
   /** Phantom: never set, it only carries the reply's type. */
   readonly response?: Res;
 }
@@ -36,4 +38,13 @@ export function defineCommand<Req extends object, Res>(
   request: Constructor<Req>,
 ): CommandDefinition<Req, Res> {
   return { type, request };
+}
+
+/**
+ * A command that only reads and is cheap to answer: sending it twice does no harm, so a caller
+ * may send a second copy to another partition when the first is slow to come back (its consumer
+ * may have just died). Searches and anything that calls a model are not queries in this sense.
+ */
+export function defineQuery<Req extends object, Res>(type: string, request: Constructor<Req>): CommandDefinition<Req, Res> {
+  return { type, request, safe: true };
 }

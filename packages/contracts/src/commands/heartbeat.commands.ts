@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { defineCommand } from './command';
+import { defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
@@ -169,14 +169,14 @@ export interface HeartbeatLogsPage {
 
 export const HeartbeatCommands = {
   Configure: defineCommand<ConfigureHeartbeatRequest, HeartbeatView>('heartbeat.configure', ConfigureHeartbeatRequest),
-  List: defineCommand<ListHeartbeatsRequest, { heartbeats: HeartbeatView[] }>('heartbeat.list', ListHeartbeatsRequest),
-  Get: defineCommand<HeartbeatRef, HeartbeatView>('heartbeat.get', HeartbeatRef),
+  List: defineQuery<ListHeartbeatsRequest, { heartbeats: HeartbeatView[] }>('heartbeat.list', ListHeartbeatsRequest),
+  Get: defineQuery<HeartbeatRef, HeartbeatView>('heartbeat.get', HeartbeatRef),
   Enable: defineCommand<EnableHeartbeatRequest, HeartbeatView>('heartbeat.enable', EnableHeartbeatRequest),
   Disable: defineCommand<HeartbeatRef, HeartbeatView>('heartbeat.disable', HeartbeatRef),
   Delete: defineCommand<HeartbeatRef, { uuid: string }>('heartbeat.delete', HeartbeatRef),
   /** Runs it once now, enabled or not, and answers when the run ends. */
   Trigger: defineCommand<TriggerHeartbeatRequest, HeartbeatResultView>('heartbeat.trigger', TriggerHeartbeatRequest),
   ScheduleTask: defineCommand<ScheduleTaskRequest, HeartbeatLogView>('heartbeat.schedule-task', ScheduleTaskRequest),
-  Logs: defineCommand<HeartbeatLogsRequest, HeartbeatLogsPage>('heartbeat.logs', HeartbeatLogsRequest),
-  Stats: defineCommand<HeartbeatStatsRequest, HeartbeatStatsView>('heartbeat.stats', HeartbeatStatsRequest),
+  Logs: defineQuery<HeartbeatLogsRequest, HeartbeatLogsPage>('heartbeat.logs', HeartbeatLogsRequest),
+  Stats: defineQuery<HeartbeatStatsRequest, HeartbeatStatsView>('heartbeat.stats', HeartbeatStatsRequest),
 } as const;

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ErrorDetail } from '../errors';
-import { defineCommand } from './command';
+import { defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 
 /** Spec 003's memory types. */
@@ -228,13 +228,13 @@ export interface TenantUsageResponse {
 export const MemoryCommands = {
   Create: defineCommand<CreateMemoryRequest, MemoryView>('memory.create', CreateMemoryRequest),
   CreateBatch: defineCommand<CreateMemoriesRequest, CreateMemoriesResponse>('memory.create-batch', CreateMemoriesRequest),
-  Get: defineCommand<MemoryRef, MemoryView>('memory.get', MemoryRef),
-  List: defineCommand<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
+  Get: defineQuery<MemoryRef, MemoryView>('memory.get', MemoryRef),
+  List: defineQuery<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
   Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
   Search: defineCommand<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
   DecisionChain: defineCommand<DecisionChainRequest, DecisionChainResponse>('memory.decision-chain', DecisionChainRequest),
   ImplicitPatterns: defineCommand<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
-  TenantUsage: defineCommand<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
+  TenantUsage: defineQuery<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
 } as const;

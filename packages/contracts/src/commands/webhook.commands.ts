@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { defineCommand } from './command';
+import { defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import type { Page } from './agent.commands';
 
@@ -101,13 +101,13 @@ export class RecoverRequest extends WebhookRef {
 
 export const WebhookCommands = {
   Create: defineCommand<CreateWebhookRequest, WebhookView>('webhook.create', CreateWebhookRequest),
-  Get: defineCommand<WebhookRef, WebhookView>('webhook.get', WebhookRef),
-  List: defineCommand<ListWebhooksRequest, { webhooks: WebhookView[] }>('webhook.list', ListWebhooksRequest),
+  Get: defineQuery<WebhookRef, WebhookView>('webhook.get', WebhookRef),
+  List: defineQuery<ListWebhooksRequest, { webhooks: WebhookView[] }>('webhook.list', ListWebhooksRequest),
   Update: defineCommand<UpdateWebhookRequest, WebhookView>('webhook.update', UpdateWebhookRequest),
   Delete: defineCommand<WebhookRef, { id: string }>('webhook.delete', WebhookRef),
   /** Sends a test payload now and answers the attempt. */
   Test: defineCommand<WebhookRef, AttemptView & { delivered: boolean }>('webhook.test', WebhookRef),
-  Deliveries: defineCommand<DeliveriesRequest, Page<DeliveryView>>('webhook.deliveries', DeliveriesRequest),
+  Deliveries: defineQuery<DeliveriesRequest, Page<DeliveryView>>('webhook.deliveries', DeliveriesRequest),
   Resend: defineCommand<ResendRequest, DeliveryView>('webhook.resend', ResendRequest),
   /** Sends again every failed delivery of the webhook since a time. */
   Recover: defineCommand<RecoverRequest, { recovered: number }>('webhook.recover', RecoverRequest),

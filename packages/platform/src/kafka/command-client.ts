@@ -28,19 +28,33 @@ interface Pending {
   resolve(data: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
+  /** A query's second copy, due if the first stays unanswered (see HEDGE_AFTER_MS). */
+  hedge?: NodeJS.Timeout;
 }
+
+/**
+ * When a query (a cheap read, safe to send twice) has had no answer for this long, a second copy
+ * goes to another partition: the first may sit on the partition of a replica that just died,
+ * which its group only hands on after the session timeout. Far above a query's normal answer
+ * time, so copies stay rare; at most MAX_HEDGES are outstanding, so an overloaded service is not
+ * sent twice its load.
+ */
+const HEDGE_AFTER_MS = 1000;
+const MAX_HEDGES = 32;
 
 /**
  * The caller's half of request/reply over Kafka. Every replica reads its service's reply topic in
  * a consumer group of its own and keeps the replies whose correlation id it is waiting for. A
  * request to a service with no live replica fails at once (SERVICE_UNAVAILABLE) instead of
- * waiting out its deadline; see ServicePresence.
+ * waiting out its deadline; see ServicePresence. A query slow to come back is sent once more to
+ * another partition, which another replica may own; see HEDGE_AFTER_MS.
  */
 export class CommandClient {
   private readonly pending = new Map<string, Pending>();
   private consumer?: RunningConsumer;
   private ready = false;
   private readonly presence: ServicePresence;
+  private hedges = 0;
 
   constructor(
     private readonly bus: KafkaBus,
@@ -102,7 +116,7 @@ export class CommandClient {
       const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
       const reply = new Promise<unknown>((resolve, reject) => {
         const timer = setTimeout(() => {
-          this.pending.delete(correlationId);
+          this.forget(correlationId);
           this.presence.suspect(service);
           reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
@@ -122,17 +136,45 @@ export class CommandClient {
           [CommandHeaders.Type]: command.type,
         },
       };
-      return { correlationId, reply: reply as Promise<Res>, message };
+      return { correlationId, reply: reply as Promise<Res>, message, hedged: command.safe === true && options.key === undefined };
     });
+    const topic = this.bus.topic(commandTopic(service));
     // The deadlines bound the waits for replies even while the producer retries.
-    const sent = this.bus.sendRaw(this.bus.topic(commandTopic(service)), ...calls.map((call) => call.message)).catch((error) => {
+    const sent = this.bus.sendRaw(topic, ...calls.map((call) => call.message)).catch((error) => {
       this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);
       const failure = new DomainError(ErrorCodes.ExternalServiceError, `${service} could not be reached`);
       for (const call of calls) this.fail(call.correlationId, failure);
       throw failure;
     });
-    sent.catch(() => undefined);
+    sent.then(
+      () => calls.filter((call) => call.hedged).forEach((call) => this.armHedge(topic, call.correlationId, call.message)),
+      () => undefined,
+    );
     return { sent, replies: calls.map((call) => call.reply) };
+  }
+
+  private armHedge(topic: string, correlationId: string, message: { key: string; value: string; headers: Record<string, string> }): void {
+    const pending = this.pending.get(correlationId);
+    if (!pending) return;
+    pending.hedge = setTimeout(() => {
+      pending.hedge = undefined;
+      if (!this.pending.has(correlationId) || this.hedges >= MAX_HEDGES) return;
+      this.hedges += 1;
+      // Same correlation id: whichever copy is answered first settles the call; the other's reply is dropped.
+      void this.bus
+        .sendRaw(topic, { ...message, key: randomUUID() })
+        .catch(() => undefined)
+        .finally(() => (this.hedges -= 1));
+    }, HEDGE_AFTER_MS);
+  }
+
+  private forget(correlationId: string): Pending | undefined {
+    const pending = this.pending.get(correlationId);
+    if (!pending) return undefined;
+    this.pending.delete(correlationId);
+    clearTimeout(pending.timer);
+    clearTimeout(pending.hedge);
+    return pending;
   }
 
   async stop(): Promise<void> {
@@ -145,10 +187,8 @@ export class CommandClient {
   }
 
   private settle(correlationId: string, raw: string | undefined): void {
-    const pending = this.pending.get(correlationId);
-    if (!pending) return; // late reply to a request that already timed out
-    this.pending.delete(correlationId);
-    clearTimeout(pending.timer);
+    const pending = this.forget(correlationId);
+    if (!pending) return; // late reply to a request that already timed out, or a query's second answer
     let reply: CommandReply;
     try {
       reply = JSON.parse(raw ?? '') as CommandReply;
@@ -161,11 +201,7 @@ export class CommandClient {
   }
 
   private fail(correlationId: string, error: Error): void {
-    const pending = this.pending.get(correlationId);
-    if (!pending) return;
-    this.pending.delete(correlationId);
-    clearTimeout(pending.timer);
-    pending.reject(error);
+    this.forget(correlationId)?.reject(error);
   }
 }
 
