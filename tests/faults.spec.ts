@@ -97,6 +97,8 @@ interface Outcome {
 interface FaultReport {
   fault: string;
   recoveryMs: number;
+  /** For a restarted dependency: from its being back to every service ready. */
+  afterBackMs?: number;
   /** The fault had no recovery to wait for: the figure is how long it was watched. */
   watched?: boolean;
   requests: number;
@@ -196,12 +198,14 @@ describe('faults under load', () => {
   async function fault(name: string, inflict: () => Promise<void>, recovered: () => Promise<void>, watched = false): Promise<void> {
     const started = Date.now();
     await inflict();
+    const back = Date.now();
     await recovered();
     const recoveryMs = Date.now() - started;
+    const afterBackMs = Date.now() - back;
     await sleep(2000);
     const during = outcomes.filter((o) => o.at >= started && o.at <= started + recoveryMs + 2000);
     const failed = during.filter((o) => o.status === 0 || o.status >= 500).length;
-    reports.push({ fault: name, recoveryMs, requests: during.length, failed, watched });
+    reports.push({ fault: name, recoveryMs, afterBackMs, requests: during.length, failed, watched });
     await sleep(1000);
   }
 
@@ -306,7 +310,8 @@ describe('faults under load', () => {
 
     const lines = reports.map(
       (r) =>
-        `  ${r.fault.padEnd(48)} ${r.watched ? 'watched for ' : 'recovered in'} ${(r.recoveryMs / 1000).toFixed(1).padStart(5)} s; ` +
+        `  ${r.fault.padEnd(48)} ${r.watched ? 'watched for ' : 'recovered in'} ${(r.recoveryMs / 1000).toFixed(1).padStart(5)} s` +
+        `${r.watched ? '' : ` (${(r.afterBackMs! / 1000).toFixed(1)} s after the restart command returned)`}; ` +
         `${r.failed} of ${r.requests} requests failed (${((100 * r.failed) / Math.max(1, r.requests)).toFixed(1)} %)`,
     );
     const totals = {
