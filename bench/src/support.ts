@@ -153,6 +153,8 @@ export async function aTenant(gatewayUrl: string): Promise<{ tenantId: string; k
 /**
  * CPU time (user + system, milliseconds) of every process on the machine, summed by command name
  * (postgres, node, java…), from /proc: read before and after a load to see which process paid for it.
+ * A process's reaped children count in it (cutime, cstime), so a PostgreSQL backend that ends
+ * during the load still counts under postgres, through the postmaster.
  */
 export function cpuByCommand(): Map<string, number> {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
@@ -162,7 +164,8 @@ export function cpuByCommand(): Map<string, number> {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const command = nodeAppOf(pid) ?? stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      totals.set(command, (totals.get(command) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      totals.set(command, (totals.get(command) ?? 0) + ticks * tick);
     } catch {
       // the process ended meanwhile
     }
@@ -170,12 +173,22 @@ export function cpuByCommand(): Map<string, number> {
   return totals;
 }
 
-/** A Node process named by what it runs (apps/memory, bench), so services are told apart. */
+/** A Node process named by what it runs (apps/memory, floor-server.js), so services are told apart. */
 function nodeAppOf(pid: string): string | undefined {
   const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   if (!/node$/.test(argv[0] ?? '')) return undefined;
   const script = argv.find((arg) => arg.endsWith('.js')) ?? '';
-  return script.match(/apps\/[\w-]+/)?.[0] ?? 'node (bench)';
+  return script.match(/apps\/[\w-]+/)?.[0] ?? (script ? `node ${script.split('/').pop()}` : 'node');
+}
+
+/** The CPU milliseconds each command spent between two cpuByCommand() readings. */
+export function cpuSpent(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  return new Map([...after.entries()].map(([command, ms]) => [command, ms - (before.get(command) ?? 0)]));
+}
+
+/** CPU spent by the commands `counts` picks, less what they spend idle over the same time. */
+export function loadCpu(loaded: Map<string, number>, idle: Map<string, number>, counts: (command: string) => boolean): Map<string, number> {
+  return new Map([...loaded.entries()].filter(([command]) => counts(command)).map(([command, ms]) => [command, ms - (idle.get(command) ?? 0)]));
 }
 
 /** CPU milliseconds per unit of work between two cpuByCommand() readings, largest first. */
