@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RUN_STREAM_TOPIC, type RunStreamMessage } from '@hb/contracts';
-import { KafkaBus, LOW_LATENCY_CONSUMER } from '@hb/platform';
+import { KafkaBus } from '@hb/platform';
 
 type Listener = (message: RunStreamMessage) => void;
 
@@ -39,7 +39,6 @@ export class RunStreamHub implements OnApplicationBootstrap {
       group: `gateway.run-streams.${this.bus.instanceId}`,
       topics: [this.bus.topic(RUN_STREAM_TOPIC)],
       fromBeginning: false,
-      config: LOW_LATENCY_CONSUMER,
       run: {
         partitionsConsumedConcurrently: 6,
         eachMessage: async ({ message }) => {

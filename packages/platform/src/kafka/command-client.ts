@@ -11,7 +11,7 @@ import {
   type CommandRequest,
   type ServiceName,
 } from '@hb/contracts';
-import { LOW_LATENCY_CONSUMER, type KafkaBus } from './kafka-bus';
+import type { KafkaBus } from './kafka-bus';
 import { header } from './command-server';
 import { ServicePresence } from './service-presence';
 import type { RunningConsumer } from './running-consumer';
@@ -76,7 +76,6 @@ export class CommandClient {
       group: `${this.bus.service}.replies.${this.bus.instanceId}`,
       topics: [this.bus.topic(replyTopic(this.bus.service))],
       fromBeginning: false,
-      config: LOW_LATENCY_CONSUMER,
       run: {
         partitionsConsumedConcurrently: 6,
         eachMessage: async ({ message }) => {

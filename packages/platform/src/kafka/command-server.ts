@@ -12,7 +12,7 @@ import {
   type CommandRequest,
   type ServiceName,
 } from '@hb/contracts';
-import { LOW_LATENCY_CONSUMER, keepAlive, type KafkaBus } from './kafka-bus';
+import { keepAlive, type KafkaBus } from './kafka-bus';
 import type { RunningConsumer } from './running-consumer';
 
 export interface CommandContext {
@@ -71,7 +71,6 @@ export class CommandServer {
       group: `${this.service}.commands`,
       topics: [this.bus.topic(commandTopic(this.service))],
       fromBeginning: true,
-      config: LOW_LATENCY_CONSUMER,
       run: {
         partitionsConsumedConcurrently: 6,
         eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
