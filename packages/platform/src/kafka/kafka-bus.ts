@@ -40,6 +40,8 @@ export class KafkaBus {
   private readonly consumers = new Set<Consumer>();
   private readonly running = new Set<RunningConsumer>();
   private connected = false;
+  /** Set by disconnect: the health client must not be reconnected by a lookup still in flight. */
+  private closed = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     const logger = options.logger;
@@ -90,6 +92,7 @@ export class KafkaBus {
   }
 
   async connect(): Promise<void> {
+    this.closed = false;
     if (this.connected) return;
     await Promise.all([this.eventProducer.connect(), this.requestProducer.connect(), this.admin.connect()]);
     this.connected = true;
@@ -197,7 +200,7 @@ export class KafkaBus {
   async groupMemberCount(groupName: string, timeoutMs = 1000): Promise<number> {
     // The health client: it does not retry, so a lookup while Kafka is away fails at once.
     const described = (async () => {
-      await this.healthAdmin.connect();
+      await this.connectHealthAdmin();
       return this.healthAdmin.describeGroups([this.group(groupName)]);
     })();
     const { groups } = await withTimeout(described, timeoutMs, 'kafka did not describe the group');
@@ -208,12 +211,22 @@ export class KafkaBus {
   async checkHealth(timeoutMs = 1500): Promise<void> {
     await withTimeout(
       (async () => {
-        await this.healthAdmin.connect();
+        await this.connectHealthAdmin();
         await this.healthAdmin.describeCluster();
       })(),
       timeoutMs,
       'kafka did not answer',
     );
+  }
+
+  private async connectHealthAdmin(): Promise<void> {
+    if (this.closed) throw new Error('the Kafka bus is closed');
+    await this.healthAdmin.connect();
+    // A check that began before disconnect() must not leave a socket open after it.
+    if (this.closed) {
+      await this.healthAdmin.disconnect();
+      throw new Error('the Kafka bus is closed');
+    }
   }
 
   /** Stops every consumer: in-flight messages finish and their offsets are committed. */
@@ -226,6 +239,7 @@ export class KafkaBus {
   }
 
   async disconnect(): Promise<void> {
+    this.closed = true;
     await this.stopConsumers();
     await Promise.allSettled([
       this.eventProducer.disconnect(),

@@ -42,6 +42,7 @@ export class RunningConsumer {
    * message published after start cannot fall before it.
    */
   async start(): Promise<void> {
+    if (this.stopped) return; // a restart that was under way when the owner stopped it
     const consumer = this.create(this.spec);
     this.consumer = consumer;
     const fetched = new Promise<void>((resolve) =>
