@@ -66,15 +66,15 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     });
     this.health.register('kafka', () => this.bus.checkHealth());
     this.relay.start();
-    await this.events.startAll();
-    await this.commandServer?.start();
+    // Side by side: each resolves after its consumers' first fetch, which on a quiet topic is a
+    // full long-poll (up to a second), and nothing here needs another started first.
+    await Promise.all([this.events.startAll(), this.commandServer?.start(), this.commandClient?.start()]);
     const server = this.commandServer;
     this.health.register('consumers', async () => {
       if (!this.events.healthy || (server && !server.healthy)) throw new Error('a consumer is not fetching');
     });
-    if (this.commandClient) {
-      await this.commandClient.start();
-      const client = this.commandClient;
+    const client = this.commandClient;
+    if (client) {
       this.health.register('replies', async () => {
         if (!client.isReady) throw new Error('reply consumer not running');
       });
