@@ -18,12 +18,14 @@ describe(OutboxRelay.name, () => {
     bus = aBus('memory', namespace);
     await bus.connect();
     await bus.ensureTopics(platformTopicSpecs());
-    const consumer = bus.consumer('outbox-test-reader');
-    await consumer.connect();
-    await consumer.subscribe({ topic: bus.topic(Topics.MemoryEvents), fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push(JSON.parse(message.value!.toString()));
+    await bus.run({
+      group: 'outbox-test-reader',
+      topics: [bus.topic(Topics.MemoryEvents)],
+      fromBeginning: true,
+      run: {
+        eachMessage: async ({ message }) => {
+          received.push(JSON.parse(message.value!.toString()));
+        },
       },
     });
   });

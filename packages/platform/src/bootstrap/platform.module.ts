@@ -69,9 +69,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     // Side by side: each resolves after its consumers' first fetch, which on a quiet topic is a
     // full long-poll (up to a second), and nothing here needs another started first.
     await Promise.all([this.events.startAll(), this.commandServer?.start(), this.commandClient?.start()]);
-    const server = this.commandServer;
     this.health.register('consumers', async () => {
-      if (!this.events.healthy || (server && !server.healthy)) throw new Error('a consumer is not fetching');
+      if (!this.bus.consumersFetching) throw new Error('a consumer is not fetching');
     });
     const client = this.commandClient;
     if (client) {

@@ -78,11 +78,6 @@ export class CommandServer {
     });
   }
 
-  /** False from a consumer crash until it fetches again. */
-  get healthy(): boolean {
-    return this.consumer?.healthy ?? false;
-  }
-
   async stop(): Promise<void> {
     if (this.consumer) await this.bus.release(this.consumer);
     this.consumer = undefined;

@@ -1,7 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { EventEnvelope, parseAs } from '@hb/contracts';
 import { keepAlive, type KafkaBus } from './kafka-bus';
-import type { RunningConsumer } from './running-consumer';
 
 export interface EventSubscription {
   /** Consumer group name; replicas of a service share it and split the partitions. */
@@ -21,7 +20,6 @@ export interface EventSubscription {
  */
 export class EventConsumer {
   private readonly registered: EventSubscription[] = [];
-  private readonly running: RunningConsumer[] = [];
 
   constructor(
     private readonly bus: KafkaBus,
@@ -43,7 +41,7 @@ export class EventConsumer {
    * reading only news (fromBeginning: false) would otherwise miss what came while it joined.
    */
   async start(subscription: EventSubscription): Promise<void> {
-    const running = await this.bus.run({
+    await this.bus.run({
       group: subscription.group,
       topics: subscription.topics.map((t) => this.bus.topic(t)),
       fromBeginning: subscription.fromBeginning ?? true,
@@ -64,11 +62,5 @@ export class EventConsumer {
         },
       },
     });
-    this.running.push(running);
-  }
-
-  /** Every subscription's consumer fetching (false from a crash until it fetches again). */
-  get healthy(): boolean {
-    return this.running.every((running) => running.healthy);
   }
 }

@@ -29,7 +29,7 @@ const DEFAULT_SESSION_TIMEOUT_MS = 3000;
  * The one doorway to Kafka (kafkajs is unmaintained, so nothing else imports it). It owns two
  * producers — an idempotent one for events, and a plain one for commands and replies, whose
  * ordering needs are per request and which must not queue behind event batches — plus an admin
- * client for topics and health, and every consumer it hands out, which it stops on shutdown.
+ * client for topics and health, and every consumer it runs (see run), which it stops on shutdown.
  */
 export class KafkaBus {
   private readonly kafka: Kafka;
@@ -37,7 +37,6 @@ export class KafkaBus {
   private readonly requestProducer: Producer;
   private readonly admin: Admin;
   private readonly healthAdmin: Admin;
-  private readonly consumers = new Set<Consumer>();
   private readonly running = new Set<RunningConsumer>();
   private connected = false;
   /** Set by disconnect: the health client must not be reconnected by a lookup still in flight. */
@@ -147,8 +146,7 @@ export class KafkaBus {
   }
 
   /**
-   * A consumer whose lifecycle the bus owns: it is disconnected (offsets committed) on shutdown.
-   * Its group drops a silent member after the session timeout, so a dead replica's partitions
+   * Every consumer comes from here. Its group drops a silent member after the session timeout, so a dead replica's partitions
    * move on (and a restarted one joins) within seconds; handlers that run long keep it alive with
    * `keepAlive`. A rebalance waits at most 10 s for live members to rejoin. kafkajs heartbeats
    * after each fetch, so an idle fetch waits no longer than the heartbeat interval. The wait costs
@@ -156,12 +154,6 @@ export class KafkaBus {
    * message lands. (Request-path consumers used to poll every 50 ms instead: 20 fetches a second
    * each while idle, a third of the broker's idle CPU, for no measurable gain in latency.)
    */
-  consumer(groupName: string, config: Partial<ConsumerConfig> = {}): Consumer {
-    const consumer = this.newConsumer(groupName, config);
-    this.consumers.add(consumer);
-    return consumer;
-  }
-
   private newConsumer(groupName: string, config: Partial<ConsumerConfig>): Consumer {
     const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     return this.kafka.consumer({
@@ -175,14 +167,9 @@ export class KafkaBus {
     });
   }
 
-  async releaseConsumer(consumer: Consumer): Promise<void> {
-    if (!this.consumers.delete(consumer)) return;
-    await consumer.disconnect();
-  }
-
   /**
    * Starts a consumer the bus keeps running, through crashes kafkajs gives up on, until it is
-   * released or the bus stops; resolves after its first fetch.
+   * released or the bus stops (offsets committed then); resolves after its first fetch.
    */
   async run(spec: ConsumerSpec): Promise<RunningConsumer> {
     const running = new RunningConsumer(spec, (s) => this.newConsumer(s.group, s.config ?? {}), this.options.logger);
@@ -194,6 +181,11 @@ export class KafkaBus {
   async release(running: RunningConsumer): Promise<void> {
     if (!this.running.delete(running)) return;
     await running.stop();
+  }
+
+  /** Every running consumer is fetching (none is between a crash and its next fetch). */
+  get consumersFetching(): boolean {
+    return [...this.running].every((running) => running.healthy);
   }
 
   /** How many live members a consumer group has, as its coordinator sees them (0: none, or no such group). */
@@ -234,8 +226,6 @@ export class KafkaBus {
     const running = [...this.running];
     this.running.clear();
     await Promise.allSettled(running.map((consumer) => consumer.stop()));
-    await Promise.allSettled([...this.consumers].map((consumer) => consumer.disconnect()));
-    this.consumers.clear();
   }
 
   async disconnect(): Promise<void> {
