@@ -1,8 +1,10 @@
 import { IsInt, Max } from 'class-validator';
+import { Kafka, logLevel } from 'kafkajs';
 import {
   DomainError,
   ErrorCodes,
   SystemCommands,
+  commandTopic,
   defineCommand,
   defineQuery,
   platformTopicSpecs,
@@ -10,7 +12,7 @@ import {
 import { CommandClient } from '../src/kafka/command-client';
 import { CommandServer } from '../src/kafka/command-server';
 import type { KafkaBus } from '../src/kafka/kafka-bus';
-import { aBus, dropNamespace, memoryLogger, uniqueName } from './support/test-env';
+import { aBus, dropNamespace, memoryLogger, testEnv, uniqueName } from './support/test-env';
 
 class DivideRequest {
   @IsInt() @Max(1000) dividend!: number;
@@ -161,6 +163,40 @@ describe('request/reply over Kafka', () => {
       expect(answer).toMatchObject({ service: 'agent-runtime' });
     } finally {
       await runtime.stop();
+    }
+  });
+
+  it("commits a command's offset before it takes the next one, and a query's soon after", async () => {
+    const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const group = serviceBus.group('webhook-dispatcher.commands');
+    const topic = serviceBus.topic(commandTopic('webhook-dispatcher'));
+    const committed = async () => {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      return partitions.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
+    };
+    const seenByQuery: number[] = [];
+    const dispatcher = new CommandServer(serviceBus, 'webhook-dispatcher', memoryLogger());
+    dispatcher.handle(Divide, async ({ dividend, divisor }) => ({ quotient: dividend / divisor }));
+    dispatcher.handle(SystemCommands.Ping, async () => {
+      seenByQuery.push(await committed());
+      return { service: 'webhook-dispatcher', instance: 'w1' };
+    });
+    await dispatcher.start();
+    try {
+      // One key: one partition, handled in order. The query after each command sees it committed.
+      for (let i = 1; i <= 3; i++) {
+        await sut.request('webhook-dispatcher', Divide, { dividend: i, divisor: 1 }, { key: 'k' });
+        await sut.request('webhook-dispatcher', SystemCommands.Ping, {}, { key: 'k' });
+        expect(seenByQuery[i - 1]).toBeGreaterThanOrEqual(2 * i - 1);
+      }
+      // The last query is committed too, with the next batch of commits or within a second.
+      const deadline = Date.now() + 5000;
+      while ((await committed()) < 6 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await committed()).toBe(6);
+    } finally {
+      await dispatcher.stop();
+      await admin.disconnect();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { defineCommand } from './command';
+import { defineQuery } from './command';
 
 /** Answered by every service: proves the round trip and names the replica that answered. */
 export class PingRequest {
@@ -13,5 +13,5 @@ export interface PingResponse {
 }
 
 export const SystemCommands = {
-  Ping: defineCommand<PingRequest, PingResponse>('system.ping', PingRequest),
+  Ping: defineQuery<PingRequest, PingResponse>('system.ping', PingRequest),
 } as const;

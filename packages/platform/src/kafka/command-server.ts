@@ -13,6 +13,7 @@ import {
   type ServiceName,
 } from '@hb/contracts';
 import { keepAlive, type KafkaBus } from './kafka-bus';
+import { OffsetCommits } from './offset-commits';
 import type { RunningConsumer } from './running-consumer';
 
 export interface CommandContext {
@@ -26,6 +27,8 @@ interface Registration {
   request: CommandDefinition<object, unknown>['request'];
   handler: Handler;
   detached: boolean;
+  /** A query: answering it twice does no harm, so its offset need not be committed at once. */
+  safe: boolean;
 }
 
 export interface HandleOptions {
@@ -46,6 +49,10 @@ export interface HandleOptions {
 export class CommandServer {
   private readonly handlers = new Map<string, Registration>();
   private consumer?: RunningConsumer;
+  private readonly commits = new OffsetCommits(
+    (offsets) => this.consumer?.commit(offsets) ?? Promise.resolve(),
+    (error) => this.logger.warn({ msg: 'command offsets not committed', err: String(error) }, CommandServer.name),
+  );
 
   constructor(
     private readonly bus: KafkaBus,
@@ -59,7 +66,12 @@ export class CommandServer {
     options: HandleOptions = {},
   ): void {
     if (this.handlers.has(command.type)) throw new Error(`command ${command.type} already has a handler`);
-    this.handlers.set(command.type, { request: command.request, handler: handler as Handler, detached: options.detached ?? false });
+    this.handlers.set(command.type, {
+      request: command.request,
+      handler: handler as Handler,
+      detached: options.detached ?? false,
+      safe: command.safe === true,
+    });
   }
 
   async start(): Promise<void> {
@@ -73,14 +85,24 @@ export class CommandServer {
       fromBeginning: true,
       run: {
         partitionsConsumedConcurrently: 6,
-        eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
+        autoCommit: false, // see OffsetCommits
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          await keepAlive(heartbeat, () => this.dispatch(message));
+          await this.commits.handled(topic, partition, message.offset, !this.isQuery(message));
+        },
       },
     });
   }
 
   async stop(): Promise<void> {
+    await this.commits.flush();
     if (this.consumer) await this.bus.release(this.consumer);
     this.consumer = undefined;
+  }
+
+  /** A command of a known query type; anything else may have changed state. */
+  private isQuery(message: KafkaMessage): boolean {
+    return this.handlers.get(header(message, CommandHeaders.Type) ?? '')?.safe ?? false;
   }
 
   private async dispatch(message: KafkaMessage): Promise<void> {

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Consumer, ConsumerConfig, ConsumerRunConfig } from 'kafkajs';
+import type { Consumer, ConsumerConfig, ConsumerRunConfig, TopicPartitionOffsetAndMetadata } from 'kafkajs';
 
 export interface ConsumerSpec {
   /** The group's name before the namespace. */
@@ -9,7 +9,7 @@ export interface ConsumerSpec {
   /** Where a group with no committed offset starts. */
   fromBeginning: boolean;
   config?: Partial<ConsumerConfig>;
-  run: Pick<ConsumerRunConfig, 'eachMessage' | 'partitionsConsumedConcurrently'>;
+  run: Pick<ConsumerRunConfig, 'eachMessage' | 'partitionsConsumedConcurrently' | 'autoCommit'>;
 }
 
 const RESTART_DELAY_MS = 1000;
@@ -65,6 +65,11 @@ export class RunningConsumer {
     await consumer.subscribe({ topics: this.spec.topics, fromBeginning: this.spec.fromBeginning });
     await consumer.run(this.spec.run);
     await fetched;
+  }
+
+  /** Commits offsets by hand, for a consumer run with autoCommit off; a no-op between a crash and the restart. */
+  async commit(offsets: TopicPartitionOffsetAndMetadata[]): Promise<void> {
+    await this.consumer?.commitOffsets(offsets);
   }
 
   async stop(): Promise<void> {
