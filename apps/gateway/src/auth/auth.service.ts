@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCodes } from '@hb/contracts';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
@@ -23,7 +23,7 @@ export class AuthService {
     readonly cache: KeyCache,
     @Inject(GATEWAY_SETTINGS) settings: GatewaySettings,
   ) {
-    this.adminDigest = settings.adminKey ? digest(settings.adminKey) : undefined;
+    this.adminDigest = settings.adminKey ? Buffer.from(hashKey(settings.adminKey), 'hex') : undefined;
   }
 
   /**
@@ -35,11 +35,12 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw invalid();
     const token = match[1];
-    if (this.adminDigest && timingSafeEqual(digest(token), this.adminDigest)) {
+    // One hash serves both checks: the admin key's and the stored keys'.
+    const hash = hashKey(token);
+    if (this.adminDigest && timingSafeEqual(Buffer.from(hash, 'hex'), this.adminDigest)) {
       return { kind: 'admin', scopes: ADMIN_SCOPES };
     }
     if (!kindOf(token)) throw invalid();
-    const hash = hashKey(token);
     const cached = this.cache.get(hash);
     if (cached) {
       this.touch(cached.keyId);
@@ -68,10 +69,6 @@ export class AuthService {
     this.lastUsedWritten.set(keyId, now);
     void this.keys.touch(keyId, new Date(now)).catch(() => this.lastUsedWritten.delete(keyId));
   }
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }
 
 function invalid(): DomainError {

@@ -54,10 +54,18 @@ export class RateLimiter {
   private fallbackCalls = 0;
   private lastFallbackLog = 0;
 
+  private readonly checkAndIncrement: (keyCount: number, ...keysThenArgs: string[]) => Promise<number[]>;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    // A defined command is sent as EVALSHA (the script's text only after Redis answers NOSCRIPT),
+    // so each request carries a hash rather than the script, and Redis does not hash it again.
+    if (!('hbCheckAndIncrement' in redis)) redis.defineCommand('hbCheckAndIncrement', { lua: CHECK_AND_INCREMENT });
+    const command = (redis as unknown as { hbCheckAndIncrement: RateLimiter['checkAndIncrement'] }).hbCheckAndIncrement;
+    this.checkAndIncrement = command.bind(redis);
+  }
 
   async consume(principal: KeyPrincipal, now = Date.now()): Promise<RateDecision> {
     const { rateLimit } = principal;
@@ -72,7 +80,7 @@ export class RateLimiter {
     let counts: number[];
     try {
       const args = counters.flatMap((c) => [String(c.limit ?? -1), String(c.resetAt)]);
-      const result = (await this.redis.eval(CHECK_AND_INCREMENT, counters.length, ...counters.map((c) => c.key), ...args)) as number[];
+      const result = await this.checkAndIncrement(counters.length, ...counters.map((c) => c.key), ...args);
       allowed = result[0] === 1;
       counts = result.slice(1);
     } catch (error) {
