@@ -12,8 +12,12 @@ import { MemoryExtraction } from './memory-extraction';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
 
-/** How often a replica looks for runs it was not told about (queued ones, another replica's). */
-const POLL_MS = 250;
+/**
+ * How often a replica looks for runs it was not told about (queued on a busy replica, or one
+ * that died) and for runs of its own cancelled elsewhere. Its own invokes and finished runs kick
+ * it at once, so this is only how late such work can start.
+ */
+const POLL_MS = 1000;
 /** A run past its deadline by this much has lost its worker (a crash): it is failed for it. */
 const ORPHAN_GRACE_MS = 5000;
 /** How often a replica looks for such runs. */

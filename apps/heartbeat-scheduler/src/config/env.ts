@@ -7,7 +7,7 @@ export class HeartbeatSchedulerEnv extends BaseEnv {
 
   /** How often a replica looks for due heartbeats (a change to a schedule also wakes it). */
   @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
-  HEARTBEAT_POLL_MS = 500;
+  HEARTBEAT_POLL_MS = 1000;
 
   /**
    * Occurrences due within this much are claimed early and wait in the queue as delayed jobs, so

@@ -9,7 +9,12 @@ import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/w
 import { safePost, type SendResult } from './safe-http';
 import { signedHeaders } from './signing';
 
-const POLL_MS = 200;
+/**
+ * How often a replica looks for due deliveries it was not told about: another replica's retries,
+ * or those of a replica that died. A retry this replica schedules wakes it on time (wakeIn); new
+ * deliveries kick it as they are recorded.
+ */
+const POLL_MS = 1000;
 /**
  * A claimed delivery is due again this long after its attempt's deadline if the attempt was
  * never recorded (its replica died): then it is attempted again, under the same webhook-id.
@@ -173,6 +178,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
           WHERE id = $1`,
         [delivery.id, exhausted ? 'failed' : 'pending', attempts, delayMs],
       );
+      if (!exhausted) this.loop.wakeIn(delayMs);
       const [[failing]] = await manager.query(
         `UPDATE webhooks SET failing_since = coalesce(failing_since, now()) WHERE id = $1 RETURNING failing_since`,
         [webhook.id],

@@ -4,7 +4,10 @@ import type { EventEnvelope } from '@hb/contracts';
 import type { KafkaBus } from '../kafka/kafka-bus';
 
 export interface OutboxRelayOptions {
-  /** How often to look for rows when nothing nudged the relay (rows from another replica or a crash). */
+  /**
+   * How often to look for rows nothing nudged the relay about: the writer's own relay is nudged
+   * after every commit, so this only picks up rows left by a replica that died first.
+   */
   pollIntervalMs?: number;
   batchSize?: number;
   /** Published rows are kept this long for inspection, then purged. */
@@ -49,7 +52,7 @@ export class OutboxRelay {
     private readonly logger: LoggerService,
     options: OutboxRelayOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 5000;
     this.batchSize = options.batchSize ?? 500;
     this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
   }

@@ -39,4 +39,17 @@ describe(KickedLoop.name, () => {
     expect(runs).toBe(2);
     expect(errors).toEqual(['boom', 'boom']);
   });
+
+  it('runs at the earliest wake-up asked for, once', async () => {
+    const started = Date.now();
+    const runs: number[] = [];
+    const loop = new KickedLoop(async () => void runs.push(Date.now() - started), () => undefined);
+    loop.wakeIn(80);
+    loop.wakeIn(20);
+    loop.wakeIn(50);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    loop.stop();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toBeGreaterThanOrEqual(19);
+  });
 });

@@ -1,9 +1,13 @@
 /**
  * A worker's loop: runs `work` every `intervalMs` and whenever kicked, never twice at once; a kick
- * that comes while it runs makes it run once more right after, so no kick is lost.
+ * that comes while it runs makes it run once more right after, so no kick is lost. Work due at a
+ * known time (a retry this replica scheduled) asks for a run then with `wakeIn`, so the interval
+ * is only the net for work from elsewhere (another replica, one that died) and can be long: each
+ * run of an idle loop is a database round trip or more.
  */
 export class KickedLoop {
   private timer?: NodeJS.Timeout;
+  private wake?: { at: number; timer: NodeJS.Timeout };
   private running = false;
   private again = false;
   private stopped = false;
@@ -21,6 +25,22 @@ export class KickedLoop {
   stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.wake?.timer);
+    this.wake = undefined;
+  }
+
+  /** Runs the work in `ms` (or sooner, if an earlier wake-up is already set). */
+  wakeIn(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.wake && this.wake.at <= at) return;
+    clearTimeout(this.wake?.timer);
+    const timer = setTimeout(() => {
+      this.wake = undefined;
+      this.kick();
+    }, ms);
+    timer.unref();
+    this.wake = { at, timer };
   }
 
   get isStopped(): boolean {
