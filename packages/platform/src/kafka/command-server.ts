@@ -83,6 +83,7 @@ export class CommandServer {
       group: `${this.service}.commands`,
       topics: [this.bus.topic(commandTopic(this.service))],
       fromBeginning: true,
+      beforeStop: () => this.commits.flush(),
       run: {
         partitionsConsumedConcurrently: 6,
         autoCommit: false, // see OffsetCommits
@@ -95,7 +96,6 @@ export class CommandServer {
   }
 
   async stop(): Promise<void> {
-    await this.commits.flush();
     if (this.consumer) await this.bus.release(this.consumer);
     this.consumer = undefined;
   }

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
+import type { KafkaMessage } from 'kafkajs';
 import { EventEnvelope, parseAs } from '@hb/contracts';
 import { keepAlive, type KafkaBus } from './kafka-bus';
+import { OffsetCommits } from './offset-commits';
+import type { RunningConsumer } from './running-consumer';
 
 export interface EventSubscription {
   /** Consumer group name; replicas of a service share it and split the partitions. */
@@ -15,8 +18,10 @@ export interface EventSubscription {
 /**
  * Runs a handler for every event on some topics. Messages are input: an envelope that fails
  * validation is logged and skipped, never handed on. A handler that throws is retried by kafkajs
- * (the offset is only committed after the handler returns), so a side effect is never lost; pair
- * the handler with an `Inbox` to make the retry harmless.
+ * (the offset is only committed after the handler returns), so a side effect is never lost.
+ * Delivery is at least once, and handlers must make a second delivery harmless (an `Inbox`, an
+ * insert that ignores conflicts): offsets are committed within a second of handling, batched
+ * (see OffsetCommits), so a replica that dies hands its last second of events on to be handled again.
  */
 export class EventConsumer {
   private readonly registered: EventSubscription[] = [];
@@ -41,26 +46,41 @@ export class EventConsumer {
    * reading only news (fromBeginning: false) would otherwise miss what came while it joined.
    */
   async start(subscription: EventSubscription): Promise<void> {
-    await this.bus.run({
+    let consumer: RunningConsumer | undefined;
+    const commits = new OffsetCommits(
+      (offsets) => consumer?.commit(offsets) ?? Promise.resolve(),
+      (error) => this.logger.warn({ msg: 'event offsets not committed', group: subscription.group, err: String(error) }, EventConsumer.name),
+    );
+    consumer = await this.bus.run({
       group: subscription.group,
       topics: subscription.topics.map((t) => this.bus.topic(t)),
       fromBeginning: subscription.fromBeginning ?? true,
+      beforeStop: () => commits.flush(),
       run: {
         partitionsConsumedConcurrently: 3,
+        autoCommit: false,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          let event: EventEnvelope;
-          try {
-            event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
-          } catch (error) {
-            this.logger.error(
-              { msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) },
-              EventConsumer.name,
-            );
-            return;
-          }
-          await keepAlive(heartbeat, () => subscription.handle(event));
+          await this.handle(subscription, topic, partition, message, heartbeat);
+          await commits.handled(topic, partition, message.offset, false);
         },
       },
     });
+  }
+
+  private async handle(
+    subscription: EventSubscription,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    let event: EventEnvelope;
+    try {
+      event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
+    } catch (error) {
+      this.logger.error({ msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) }, EventConsumer.name);
+      return;
+    }
+    await keepAlive(heartbeat, () => subscription.handle(event));
   }
 }

@@ -1,17 +1,18 @@
 import type { TopicPartitionOffsetAndMetadata } from 'kafkajs';
 
-/** How long a query's offset may wait to be committed with others. */
-const QUERY_COMMIT_DELAY_MS = 1000;
+/** How long the offset of a message safe to handle twice may wait to be committed with others. */
+const COMMIT_DELAY_MS = 1000;
 
 /**
- * A command consumer's offsets, committed by hand. kafkajs's auto-commit commits after every
- * batch, and at a modest load a batch is one message: an OffsetCommit request (and a write to
- * the broker's offsets log) per command, about a third of a round trip's Kafka requests. Here a
- * command that may have changed state is committed at once, before the next one is taken, so a
- * replica that dies afterwards leaves nothing to do twice (as with auto-commit); a query (safe to
- * answer twice) is committed within QUERY_COMMIT_DELAY_MS, with whatever else is waiting. A replica
- * that dies in that window leaves its last queries to be read again: the ones still within their
- * deadline are answered twice, and the caller keeps the first answer.
+ * A consumer's offsets, committed by hand. kafkajs's auto-commit commits after every batch, and
+ * at a modest load a batch is one message: an OffsetCommit request (and a write to the broker's
+ * offsets log) per message, about a third of a round trip's Kafka requests. Here a message whose
+ * handling must not be repeated (a command that may have changed state) is committed at once,
+ * before the next one is taken, so a replica that dies afterwards leaves nothing to do twice, as
+ * with auto-commit. The others (a query, an event, whose handlers are idempotent) are committed
+ * within COMMIT_DELAY_MS, with whatever else is waiting: a replica that dies in that window leaves
+ * them to be handled again (a query still within its deadline is answered twice, and its caller
+ * keeps the first answer).
  */
 export class OffsetCommits {
   /** The next offset to read, by topic and partition: what a commit records. */
@@ -27,7 +28,7 @@ export class OffsetCommits {
   async handled(topic: string, partition: number, offset: string, durable: boolean): Promise<void> {
     this.pending.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(offset) + 1n).toString() });
     if (durable) await this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), QUERY_COMMIT_DELAY_MS);
+    else this.timer ??= setTimeout(() => void this.flush(), COMMIT_DELAY_MS);
   }
 
   /**

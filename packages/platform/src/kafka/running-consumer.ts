@@ -9,6 +9,8 @@ export interface ConsumerSpec {
   /** Where a group with no committed offset starts. */
   fromBeginning: boolean;
   config?: Partial<ConsumerConfig>;
+  /** Runs before the consumer leaves its group on stop, while it can still commit (see OffsetCommits). */
+  beforeStop?: () => Promise<void>;
   run: Pick<ConsumerRunConfig, 'eachMessage' | 'partitionsConsumedConcurrently' | 'autoCommit'>;
 }
 
@@ -76,6 +78,7 @@ export class RunningConsumer {
     this.stopped = true;
     clearTimeout(this.restartTimer);
     this.fetching = false;
+    await this.spec.beforeStop?.().catch(() => undefined);
     await this.consumer?.disconnect();
   }
 
