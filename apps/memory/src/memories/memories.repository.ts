@@ -90,20 +90,26 @@ export class MemoriesRepository {
   }
 
   /**
-   * Applies a change to the tenant's totals under a row lock, refusing it with 402 when it would
-   * pass the quota; concurrent creates of one tenant queue on the lock, so none slips past.
+   * Applies a change to the tenant's totals in one statement, refusing it with 402 when it passes
+   * the quota: the throw rolls the caller's transaction back, the change with it. The upsert holds
+   * the row's lock until that transaction ends, so concurrent creates of one tenant queue on it and
+   * none slips past.
    */
   async changeUsage(manager: EntityManager, tenantId: string, delta: { memories: number; storageBytes: number }, quota?: MemoryQuota): Promise<void> {
-    await manager.query(`INSERT INTO tenant_usage (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
-    const [row] = await manager.query(`SELECT memories, storage_bytes FROM tenant_usage WHERE tenant_id = $1 FOR UPDATE`, [tenantId]);
-    const memories = Number(row.memories) + delta.memories;
-    const storageBytes = Number(row.storage_bytes) + delta.storageBytes;
+    const [row] = await manager.query(
+      `INSERT INTO tenant_usage AS u (tenant_id, memories, storage_bytes) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id) DO UPDATE
+           SET memories = u.memories + EXCLUDED.memories, storage_bytes = u.storage_bytes + EXCLUDED.storage_bytes
+       RETURNING memories, storage_bytes`,
+      [tenantId, delta.memories, delta.storageBytes],
+    );
+    const memories = Number(row.memories);
+    const storageBytes = Number(row.storage_bytes);
     if (quota && delta.memories > 0 && quota.memories !== null && memories > quota.memories) {
       throw new DomainError(ErrorCodes.InsufficientQuota, `Memory quota of ${quota.memories} reached`);
     }
     if (quota && delta.storageBytes > 0 && quota.storageBytes !== null && storageBytes > quota.storageBytes) {
       throw new DomainError(ErrorCodes.InsufficientQuota, `Storage quota of ${quota.storageBytes} bytes reached`);
     }
-    await manager.query(`UPDATE tenant_usage SET memories = $2, storage_bytes = $3 WHERE tenant_id = $1`, [tenantId, memories, storageBytes]);
   }
 }
