@@ -52,6 +52,8 @@ export async function migrate(app: string, env: Record<string, string>): Promise
 export interface LoadResult {
   latenciesMs: number[];
   errors: number;
+  /** How many answers had each status outside 2xx ('network' for none). */
+  failures: Record<string, number>;
   seconds: number;
 }
 
@@ -60,11 +62,23 @@ export interface LoadResult {
  * shows in the latency instead of quietly lowering the rate (no coordinated omission). Latency is
  * timed from the moment each request actually leaves: Node's timers may wake a little early or late.
  */
-export async function constantRate(url: string, ratePerSecond: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function constantRate(
+  url: string,
+  ratePerSecond: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+  /** A body for each request (then POSTed as JSON), given its index. */
+  body?: (i: number) => string,
+): Promise<LoadResult> {
   const total = Math.round(ratePerSecond * seconds);
   const interval = 1000 / ratePerSecond;
   const latencies: number[] = [];
   let errors = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    errors++;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -75,18 +89,21 @@ export async function constantRate(url: string, ratePerSecond: number, seconds: 
       (async () => {
         const sentAt = performance.now();
         try {
-          const res = await fetch(url, { headers });
+          const res = await fetch(
+            url,
+            body ? { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: body(i) } : { headers },
+          );
           await res.arrayBuffer();
-          if (res.status !== 200) errors++;
+          if (res.status >= 300) fail(String(res.status));
         } catch {
-          errors++;
+          fail('network');
         }
         latencies.push(performance.now() - sentAt);
       })(),
     );
   }
   await Promise.all(inflight);
-  return { latenciesMs: latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return { latenciesMs: latencies, errors, failures, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Closed-loop load: `concurrency` clients each sending the next request when the last returns. */
