@@ -1,4 +1,4 @@
-import { outcomeOf, retryAfterMs } from './delivery-worker';
+import { disableReason, outcomeOf, retryAfterMs, retryIn } from './attempt-rules';
 import { isForbiddenAddress } from './safe-http';
 import { signature, signedHeaders } from './signing';
 import { destinationOf, isAllowlisted } from '../webhooks/destination';
@@ -59,6 +59,35 @@ describe('attempt outcomes', () => {
     expect(retryAfterMs('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30_000);
     expect(retryAfterMs('soon', now)).toBeUndefined();
     expect(retryAfterMs('999999999', now)).toBe(24 * 3600 * 1000);
+  });
+});
+
+describe('after an attempt that did not deliver', () => {
+  const schedule = [0, 5, 300];
+  const middle = () => 0.5;
+  it('retries on the schedule, the step after the attempts made, within ±10 %', () => {
+    expect(retryIn({ kind: 'retry' }, 1, schedule, middle)).toBe(5000);
+    expect(retryIn({ kind: 'retry' }, 2, schedule, middle)).toBe(300_000);
+    expect(retryIn({ kind: 'retry' }, 1, schedule, () => 0)).toBe(4500);
+    expect(retryIn({ kind: 'retry' }, 1, schedule, () => 0.999999)).toBe(5500);
+  });
+
+  it("takes the endpoint's Retry-After over the schedule", () => {
+    expect(retryIn({ kind: 'retry', afterMs: 7000 }, 1, schedule, middle)).toBe(7000);
+  });
+
+  it('stops once the schedule is used up, and at once on 410 Gone', () => {
+    expect(retryIn({ kind: 'retry' }, 3, schedule, middle)).toBeNull();
+    expect(retryIn({ kind: 'retry', afterMs: 1000 }, 3, schedule, middle)).toBeNull();
+    expect(retryIn({ kind: 'gone' }, 1, schedule, middle)).toBeNull();
+  });
+
+  it('disables the webhook on 410, or once it has failed for longer than allowed', () => {
+    const since = new Date('2026-01-01T00:00:00Z');
+    const day = 24 * 3600 * 1000;
+    expect(disableReason({ kind: 'gone' }, since, day, since.getTime())).toBe('the endpoint answered 410 Gone');
+    expect(disableReason({ kind: 'retry' }, since, day, since.getTime() + day)).toBeNull();
+    expect(disableReason({ kind: 'retry' }, since, day, since.getTime() + day + 1)).toBe('no successful delivery since 2026-01-01T00:00:00.000Z');
   });
 });
 

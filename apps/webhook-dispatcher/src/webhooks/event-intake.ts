@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Topics, WEBHOOK_EVENTS, type EventEnvelope } from '@hb/contracts';
 import { EventConsumer } from '@hb/platform';
+import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import { messageId } from './webhooks.service';
 
@@ -17,7 +16,7 @@ const SUBSCRIBABLE = new Set<string>(WEBHOOK_EVENTS);
 @Injectable()
 export class EventIntake implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveriesRepository,
     private readonly events: EventConsumer,
     private readonly worker: DeliveryWorker,
   ) {}
@@ -38,14 +37,13 @@ export class EventIntake implements OnModuleInit {
       data: event.payload,
       metadata: { request_id: `req_${event.id.replace(/-/g, '')}`, timestamp: event.occurredAt, version: 'v1' },
     });
-    const added: unknown[] = await this.dataSource.query(
-      `INSERT INTO deliveries (id, webhook_id, tenant_id, event_id, event_type, body, status, next_attempt_at)
-       SELECT $1 || '_' || substr(md5(w.id), 1, 6), w.id, w.tenant_id, $2, $3, $4, 'pending', now()
-         FROM webhooks w WHERE w.tenant_id = $5 AND w.status = 'active' AND $3 = ANY (w.events)
-       ON CONFLICT (webhook_id, event_id) DO NOTHING
-       RETURNING id`,
-      [messageId(), event.id, event.type, body, event.tenantId],
-    );
-    if (added.length) this.worker.kick();
+    const added = await this.deliveries.addForSubscribers({
+      messageId: messageId(),
+      eventId: event.id,
+      eventType: event.type,
+      tenantId: event.tenantId,
+      body,
+    });
+    if (added > 0) this.worker.kick();
   }
 }

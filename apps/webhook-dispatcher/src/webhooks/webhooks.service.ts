@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   DomainError,
   ErrorCodes,
@@ -18,9 +16,11 @@ import {
 } from '@hb/contracts';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
+import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import { destinationOf } from './destination';
-import { deliveryView, webhookView, type AttemptRow, type DeliveryRow, type WebhookRow } from './webhook-rows';
+import { deliveryView, webhookView, type WebhookRow } from './webhook-rows';
+import { WebhooksRepository } from './webhooks.repository';
 
 /** During a secret rotation the previous secret keeps signing this long, beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
@@ -37,7 +37,8 @@ export class WebhooksService {
   private readonly env: WebhookDispatcherEnv;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
+    private readonly deliveryRows: DeliveriesRepository,
     private readonly worker: DeliveryWorker,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
   ) {
@@ -46,15 +47,19 @@ export class WebhooksService {
 
   async create(input: CreateWebhookRequest): Promise<WebhookView> {
     const url = destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO webhooks (id, tenant_id, name, url, events, secret, status) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [`wh_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`, input.tenantId, input.name, url.href, [...new Set(input.events)], input.secret, input.status ?? 'active'],
-    );
+    const row = await this.webhooks.insert({
+      tenantId: input.tenantId,
+      name: input.name,
+      url: url.href,
+      events: [...new Set(input.events)],
+      secret: input.secret,
+      status: input.status ?? 'active',
+    });
     return webhookView(row);
   }
 
   async find(ref: WebhookRef): Promise<WebhookRow> {
-    const [row] = await this.dataSource.query(`SELECT * FROM webhooks WHERE id = $1 AND tenant_id = $2`, [ref.webhookId, ref.tenantId]);
+    const row = await this.webhooks.findOwned(ref.tenantId, ref.webhookId);
     if (!row) throw notFound(ref.webhookId);
     return row;
   }
@@ -64,51 +69,30 @@ export class WebhooksService {
   }
 
   async list(tenantId: string): Promise<{ webhooks: WebhookView[] }> {
-    const rows: WebhookRow[] = await this.dataSource.query(`SELECT * FROM webhooks WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId]);
-    return { webhooks: rows.map(webhookView) };
+    return { webhooks: (await this.webhooks.listOwned(tenantId)).map(webhookView) };
   }
 
   /** Changes what is given; a new secret starts a rotation; status active re-enables a disabled one. */
   async update(input: UpdateWebhookRequest): Promise<WebhookView> {
     const current = await this.find(input);
-    const url = input.url === undefined ? current.url : destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS).href;
     const rotating = input.secret !== undefined && input.secret !== current.secret;
     const status = input.status ?? current.status;
-    const [[row]] = await this.dataSource.query(
-      `UPDATE webhooks SET name = $3, url = $4, events = $5, status = $6,
-              disabled_reason = CASE WHEN $6 = 'disabled' THEN disabled_reason END,
-              failing_since = CASE WHEN $6 = 'disabled' THEN failing_since END,
-              secret = $7,
-              previous_secret = CASE WHEN $8 THEN secret ELSE previous_secret END,
-              previous_secret_until = CASE WHEN $8 THEN now() + $9 * interval '1 millisecond' ELSE previous_secret_until END,
-              updated_at = now()
-        WHERE id = $1 AND tenant_id = $2 RETURNING *`,
-      [
-        current.id,
-        current.tenant_id,
-        input.name ?? current.name,
-        url,
-        input.events ? [...new Set(input.events)] : current.events,
-        status,
-        input.secret ?? current.secret,
-        rotating,
-        ROTATION_OVERLAP_MS,
-      ],
-    );
+    const row = await this.webhooks.update(current, {
+      name: input.name ?? current.name,
+      url: input.url === undefined ? current.url : destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS).href,
+      events: input.events ? [...new Set(input.events)] : current.events,
+      status,
+      secret: input.secret ?? current.secret,
+      previousSecretForMs: rotating ? ROTATION_OVERLAP_MS : undefined,
+    });
     // Deliveries wait unscheduled while their webhook is not active, and resume when it is.
-    await this.dataSource.query(
-      status === 'active'
-        ? `UPDATE deliveries SET next_attempt_at = now() WHERE webhook_id = $1 AND status = 'pending' AND next_attempt_at IS NULL`
-        : `UPDATE deliveries SET next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'pending'`,
-      [current.id],
-    );
+    await this.deliveryRows.scheduleAllOf(current.id, status === 'active');
     if (status === 'active') this.worker.kick();
     return webhookView(row);
   }
 
   async delete(ref: WebhookRef): Promise<{ id: string }> {
-    const [rows] = await this.dataSource.query(`DELETE FROM webhooks WHERE id = $1 AND tenant_id = $2 RETURNING id`, [ref.webhookId, ref.tenantId]);
-    if (!rows.length) throw notFound(ref.webhookId);
+    if (!(await this.webhooks.deleteOwned(ref.tenantId, ref.webhookId))) throw notFound(ref.webhookId);
     return { id: ref.webhookId };
   }
 
@@ -129,38 +113,24 @@ export class WebhooksService {
 
   async deliveries(input: DeliveriesRequest): Promise<Page<DeliveryView>> {
     await this.find(input);
-    const rows: Array<DeliveryRow & { total: number }> = await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM deliveries WHERE webhook_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-      [input.webhookId, input.limit, (input.page - 1) * input.limit],
-    );
-    const attempts: Array<AttemptRow & { delivery_id: string }> = rows.length
-      ? await this.dataSource.query(`SELECT * FROM attempts WHERE delivery_id = ANY($1) ORDER BY id`, [rows.map((r) => r.id)])
-      : [];
-    return {
-      data: rows.map(({ total: _t, ...row }) => deliveryView(row, attempts.filter((a) => a.delivery_id === row.id))),
-      total: rows[0]?.total ?? 0,
-    };
+    const { rows, total } = await this.deliveryRows.page(input.webhookId, input.limit, (input.page - 1) * input.limit);
+    const attempts = await this.deliveryRows.attemptsOf(rows.map((row) => row.id));
+    return { data: rows.map((row) => deliveryView(row, attempts.get(row.id) ?? [])), total };
   }
 
   /** Sends one delivery again from the start of the schedule, under the same webhook-id. */
   async resend(input: ResendRequest): Promise<DeliveryView> {
     await this.find(input);
-    const [rows] = await this.dataSource.query(
-      `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1 AND webhook_id = $2 RETURNING *`,
-      [input.deliveryId, input.webhookId],
-    );
-    if (!rows.length) throw new DomainError(ErrorCodes.ResourceNotFound, `Delivery ${input.deliveryId} not found`, 'deliveryId');
+    const row = await this.deliveryRows.restart(input.webhookId, input.deliveryId);
+    if (!row) throw new DomainError(ErrorCodes.ResourceNotFound, `Delivery ${input.deliveryId} not found`, 'deliveryId');
     this.worker.kick();
-    return deliveryView(rows[0], []);
+    return deliveryView(row, []);
   }
 
   /** Sends again every delivery of the webhook that failed since a time. */
   async recover(input: RecoverRequest): Promise<{ recovered: number }> {
     await this.find(input);
-    const [, recovered] = await this.dataSource.query(
-      `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2`,
-      [input.webhookId, input.since],
-    );
+    const recovered = await this.deliveryRows.restartFailedSince(input.webhookId, input.since);
     this.worker.kick();
     return { recovered };
   }
