@@ -9,6 +9,7 @@ import {
 } from 'kafkajs';
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope, TopicSpec } from '@hb/contracts';
+import { ProduceBatcher } from './produce-batcher';
 import { RunningConsumer, type ConsumerSpec } from './running-consumer';
 
 export interface KafkaBusOptions {
@@ -35,6 +36,7 @@ export class KafkaBus {
   private readonly kafka: Kafka;
   private readonly eventProducer: Producer;
   private readonly requestProducer: Producer;
+  private readonly requests: ProduceBatcher;
   private readonly admin: Admin;
   private readonly healthAdmin: Admin;
   private readonly running = new Set<RunningConsumer>();
@@ -64,6 +66,7 @@ export class KafkaBus {
     });
     this.eventProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.requestProducer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.requests = new ProduceBatcher(this.requestProducer);
     this.admin = this.kafka.admin();
     this.healthAdmin = this.kafka.admin({ retry: { retries: 0 } });
   }
@@ -140,9 +143,12 @@ export class KafkaBus {
     });
   }
 
-  /** Sends one request or reply message; topic is already a real (namespaced) name. */
+  /**
+   * Sends request or reply messages; topic is already a real (namespaced) name. Concurrent sends
+   * share produce requests (see ProduceBatcher).
+   */
   async sendRaw(topic: string, ...messages: Array<{ key: string; value: string; headers: Record<string, string> }>): Promise<void> {
-    await this.requestProducer.send({ topic, messages });
+    await this.requests.send(topic, messages);
   }
 
   /**
