@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Anthropic from '@anthropic-ai/sdk';
-import type { DataSource, EntityManager } from 'typeorm';
-import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
+import type { EntityManager } from 'typeorm';
 import { KickedLoop, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
-import { newId } from '../ids';
 import { AgentTurn, type TurnResult } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
+import { MessagesRepository } from './messages.repository';
+import { creditsFor, historyOf, runEndedEvent } from './run-rules';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
+import { RunsRepository } from './runs.repository';
 
 /**
  * How often a replica looks for runs it was not told about (queued on a busy replica, or one
@@ -48,7 +48,8 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private extracting = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: RunsRepository,
+    private readonly messages: MessagesRepository,
     private readonly outbox: Outbox,
     private readonly turn: AgentTurn,
     private readonly agents: AgentsService,
@@ -68,13 +69,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     this.loop.stop();
     // Runs in flight go back to the queue for another replica, not to a timeout.
     for (const controller of this.running.values()) controller.abort();
-    if (this.running.size) {
-      await this.dataSource
-        .query(`UPDATE runs SET status = 'pending', started_at = NULL, deadline_at = NULL WHERE id = ANY($1) AND status = 'running'`, [
-          [...this.running.keys()],
-        ])
-        .catch(() => undefined);
-    }
+    if (this.running.size) await this.runs.requeue([...this.running.keys()]).catch(() => undefined);
   }
 
   get timeoutMs(): number {
@@ -128,7 +123,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       await this.failOrphans();
     }
     while (this.hasCapacity()) {
-      const run = await this.claim();
+      const run = await this.runs.claimNext(this.env.RUN_TIMEOUT_MS);
       if (!run) break;
       void this.start(run);
     }
@@ -141,13 +136,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
    */
   private async extractPending(): Promise<void> {
     while (this.extracting < EXTRACTION_CONCURRENCY && !this.stopping) {
-      const [rows] = await this.dataSource.query(
-        `UPDATE runs SET memories_extracted_at = now()
-          WHERE id = (SELECT id FROM runs WHERE status = 'completed' AND memories_extracted_at IS NULL
-                       ORDER BY finished_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING *`,
-      );
-      const run: RunRow | undefined = rows[0];
+      const run = await this.runs.claimForExtraction();
       if (!run) return;
       this.extracting++;
       void (async () => {
@@ -156,29 +145,6 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       })()
         .catch((error: Error) => this.logger.warn(`extracting memories of run ${run.id} failed: ${error.message}`))
         .finally(() => this.extracting--);
-    }
-  }
-
-  private async claim(): Promise<RunRow | null> {
-    try {
-      const [rows] = await this.dataSource.query(
-        `UPDATE runs SET status = 'running', started_at = now(), deadline_at = now() + $1 * interval '1 millisecond'
-          WHERE id = (
-            SELECT r.id FROM runs r
-             WHERE r.status = 'pending'
-               AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.conversation_id = r.conversation_id AND x.status = 'running')
-               AND NOT EXISTS (SELECT 1 FROM runs y WHERE y.conversation_id = r.conversation_id AND y.status = 'pending' AND y.created_at < r.created_at)
-             ORDER BY r.created_at
-             LIMIT 1
-             FOR UPDATE SKIP LOCKED)
-          RETURNING *`,
-        [this.env.RUN_TIMEOUT_MS],
-      );
-      return rows[0] ?? null;
-    } catch (error) {
-      // Another replica started a run of the same conversation first: the index said no.
-      if ((error as { code?: string }).code === '23505') return null;
-      throw error;
     }
   }
 
@@ -211,21 +177,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** The conversation so far as alternating user and assistant text. */
   private async history(conversationId: string): Promise<Anthropic.MessageParam[]> {
-    const rows: Array<{ role: 'user' | 'assistant'; content: string }> = await this.dataSource.query(
-      `SELECT role, content FROM (SELECT seq, role, content FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2) m ORDER BY seq`,
-      [conversationId, HISTORY_MESSAGES],
-    );
-    const merged: Array<{ role: 'user' | 'assistant'; content: string }> = [];
-    for (const row of rows) {
-      const last = merged.at(-1);
-      if (last?.role === row.role) last.content += `\n\n${row.content}`;
-      else merged.push({ ...row });
-    }
-    while (merged[0]?.role === 'assistant') merged.shift();
-    // The new message is a user turn: a trailing user turn (a failed run's) is merged into it by
-    // the API's rules, so history ends with the last assistant answer.
-    if (merged.at(-1)?.role === 'user') merged.pop();
-    return merged;
+    return historyOf(await this.messages.lastTurns(conversationId, HISTORY_MESSAGES));
   }
 
   /**
@@ -236,12 +188,9 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     const ended = await this.outbox.transaction(async (manager, emit) => {
       const ended = 'result' in outcome ? await this.complete(manager, run, outcome.result) : await this.fail(manager, run, outcome.failure);
       if (!ended) return undefined;
-      await manager.query(
-        `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
-        [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
-      );
-      if ('result' in outcome) await this.answer(manager, run, outcome.result);
-      emit(this.event(ended));
+      await this.messages.addUserTurn(manager, run);
+      if ('result' in outcome) await this.messages.addAnswer(manager, run, outcome.result);
+      emit(runEndedEvent(ended));
       return ended;
     });
     if (ended && stream) await stream.end(runView(ended));
@@ -249,61 +198,31 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async complete(manager: EntityManager, run: RunRow, result: TurnResult): Promise<RunRow | undefined> {
-    const credits = Math.ceil((result.inputTokens + result.outputTokens) / this.env.TOKENS_PER_CREDIT);
-    const [rows] = await manager.query(
-      `UPDATE runs SET status = 'completed', response = $2, input_tokens = $3, output_tokens = $4, credits = $5, finished_at = now(),
-              memories_extracted_at = CASE WHEN $6 THEN NULL ELSE now() END
-        WHERE id = $1 AND status = 'running' RETURNING *`,
-      [run.id, result.text, result.inputTokens, result.outputTokens, credits, this.env.AUTO_MEMORY && result.extractable],
-    );
-    return rows[0];
-  }
-
-  private async answer(manager: EntityManager, run: RunRow, result: TurnResult): Promise<void> {
-    await manager.query(
-      `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, tool_calls, input_tokens, output_tokens)
-       VALUES ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8)`,
-      [
-        newId('msg'),
-        run.conversation_id,
-        run.id,
-        result.text,
-        JSON.stringify([{ type: 'text', text: result.text }]),
-        JSON.stringify(result.toolCalls),
-        result.inputTokens,
-        result.outputTokens,
-      ],
-    );
-    await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
+    return this.runs.complete(manager, run.id, {
+      response: result.text,
+      inputTokens: result.inputTokens,
+      outputTokens: result.outputTokens,
+      credits: creditsFor(result.inputTokens, result.outputTokens, this.env.TOKENS_PER_CREDIT),
+      extractMemories: this.env.AUTO_MEMORY && result.extractable,
+    });
   }
 
   private async fail(manager: EntityManager, run: RunRow, failure: RunFailure): Promise<RunRow | undefined> {
-    const [rows] = await manager.query(
-      `UPDATE runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
-      [run.id, JSON.stringify({ code: failure.code, message: failure.message })],
-    );
-    return rows[0];
+    return this.runs.fail(manager, run.id, { code: failure.code, message: failure.message });
   }
 
   /** Stops the model calls of runs ended meanwhile by someone else (a cancel, on any replica). */
   private async abortEnded(): Promise<void> {
     if (this.running.size === 0) return;
-    const ended: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM runs WHERE id = ANY($1) AND status <> 'running'`, [
-      [...this.running.keys()],
-    ]);
-    for (const { id } of ended) this.running.get(id)?.abort();
+    for (const id of await this.runs.endedAmong([...this.running.keys()])) this.running.get(id)?.abort();
   }
 
   /** Ends the conversation's unfinished runs as cancelled, with their events; the latest run. */
   async cancel(conversationId: string): Promise<RunRow[]> {
     const cancelled = await this.outbox.transaction(async (manager, emit) => {
-      const [rows] = await manager.query(
-        `UPDATE runs SET status = 'failed', error = $2, finished_at = now()
-          WHERE conversation_id = $1 AND status IN ('pending', 'running') RETURNING *`,
-        [conversationId, JSON.stringify({ code: RunErrors.Cancelled, message: 'the run was cancelled' })],
-      );
-      for (const row of rows as RunRow[]) emit(this.event(row));
-      return rows as RunRow[];
+      const rows = await this.runs.failUnfinishedOf(manager, conversationId, { code: RunErrors.Cancelled, message: 'the run was cancelled' });
+      for (const row of rows) emit(runEndedEvent(row));
+      return rows;
     });
     for (const row of cancelled) {
       this.running.get(row.id)?.abort();
@@ -315,33 +234,13 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Runs whose worker died (deadline long past): failed with run_timeout, their event emitted. */
   private async failOrphans(): Promise<void> {
     const orphans = await this.outbox.transaction(async (manager, emit) => {
-      const [rows] = await manager.query(
-        `UPDATE runs SET status = 'failed', error = $1, finished_at = now()
-          WHERE status = 'running' AND deadline_at < now() - $2 * interval '1 millisecond' AND NOT (id = ANY($3))
-          RETURNING *`,
-        [JSON.stringify({ code: RunErrors.Timeout, message: 'the run did not finish before its timeout' }), ORPHAN_GRACE_MS, [...this.running.keys()]],
-      );
-      for (const row of rows as RunRow[]) emit(this.event(row));
-      return rows as RunRow[];
+      const rows = await this.runs.failOverdue(manager, ORPHAN_GRACE_MS, [...this.running.keys()], {
+        code: RunErrors.Timeout,
+        message: 'the run did not finish before its timeout',
+      });
+      for (const row of rows) emit(runEndedEvent(row));
+      return rows;
     });
     for (const row of orphans) if (row.stream_id) await this.streams.end(row.stream_id, runView(row));
-  }
-
-  private event(row: RunRow) {
-    const payload: AgentRunEventPayload = {
-      ...runView(row),
-      agent_id: row.agent_id,
-      tenant_id: row.tenant_id,
-      trigger: row.trigger,
-      duration_ms: row.started_at && row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : 0,
-      idempotency_key: row.idempotency_key,
-    };
-    return {
-      topic: Topics.AgentEvents,
-      aggregateId: row.conversation_id,
-      tenantId: row.tenant_id,
-      type: row.status === 'completed' ? AgentEventTypes.RunCompleted : AgentEventTypes.RunFailed,
-      payload,
-    };
   }
 }

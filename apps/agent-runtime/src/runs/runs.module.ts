@@ -8,8 +8,10 @@ import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
+import { MessagesRepository } from './messages.repository';
 import { RunStreams } from './run-stream';
 import { RunWorker } from './run-worker';
+import { RunsRepository } from './runs.repository';
 import { RunsService } from './runs.service';
 import { AgentTools } from './tools';
 
@@ -20,6 +22,8 @@ import { AgentTools } from './tools';
     DeprecatedModelsCheck,
     SkillsService,
     RunsService,
+    RunsRepository,
+    MessagesRepository,
     RunWorker,
     AgentTurn,
     MemoryExtraction,

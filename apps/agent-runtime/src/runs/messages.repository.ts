@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { newId } from '../ids';
+import type { RunRow } from './run-rows';
+
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface Answer {
+  text: string;
+  toolCalls: unknown[];
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** A conversation's messages, in the order they were written (seq), and the conversation's last change. */
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The conversation's last `limit` messages as role and text, oldest first. */
+  async lastTurns(conversationId: string, limit: number): Promise<Turn[]> {
+    return this.dataSource.query(
+      `SELECT role, content FROM (SELECT seq, role, content FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2) m ORDER BY seq`,
+      [conversationId, limit],
+    );
+  }
+
+  /** The run's message, as the user's turn, dated when the run started. */
+  async addUserTurn(manager: EntityManager, run: RunRow): Promise<void> {
+    await manager.query(
+      `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
+      [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
+    );
+  }
+
+  /** The run's answer, as the assistant's turn with its tool calls and tokens; the conversation is touched. */
+  async addAnswer(manager: EntityManager, run: RunRow, answer: Answer): Promise<void> {
+    await manager.query(
+      `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, tool_calls, input_tokens, output_tokens)
+       VALUES ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8)`,
+      [
+        newId('msg'),
+        run.conversation_id,
+        run.id,
+        answer.text,
+        JSON.stringify([{ type: 'text', text: answer.text }]),
+        JSON.stringify(answer.toolCalls),
+        answer.inputTokens,
+        answer.outputTokens,
+      ],
+    );
+    await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
+  }
+}

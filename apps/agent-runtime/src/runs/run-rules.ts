@@ -1,0 +1,45 @@
+import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
+import type { PendingEvent } from '@hb/platform';
+import type { Turn } from './messages.repository';
+import { runView, type RunRow } from './run-rows';
+
+/**
+ * A conversation's stored turns as the model's history: consecutive turns of one role merged
+ * (a failed run leaves a user turn with no answer), starting with the user. The new message is
+ * a user turn, so a trailing user turn is left out: the API's rules merge it into the new one,
+ * and history ends with the last assistant answer.
+ */
+export function historyOf(turns: Turn[]): Turn[] {
+  const merged: Turn[] = [];
+  for (const turn of turns) {
+    const last = merged.at(-1);
+    if (last?.role === turn.role) last.content += `\n\n${turn.content}`;
+    else merged.push({ ...turn });
+  }
+  while (merged[0]?.role === 'assistant') merged.shift();
+  if (merged.at(-1)?.role === 'user') merged.pop();
+  return merged;
+}
+
+/** Credits a run costs: its tokens, in and out, per credit, rounded up. */
+export function creditsFor(inputTokens: number, outputTokens: number, tokensPerCredit: number): number {
+  return Math.ceil((inputTokens + outputTokens) / tokensPerCredit);
+}
+
+/** The event an ended run publishes: run.completed or run.failed, keyed by its conversation. */
+export function runEndedEvent(row: RunRow): PendingEvent<AgentRunEventPayload> {
+  return {
+    topic: Topics.AgentEvents,
+    aggregateId: row.conversation_id,
+    tenantId: row.tenant_id,
+    type: row.status === 'completed' ? AgentEventTypes.RunCompleted : AgentEventTypes.RunFailed,
+    payload: {
+      ...runView(row),
+      agent_id: row.agent_id,
+      tenant_id: row.tenant_id,
+      trigger: row.trigger,
+      duration_ms: row.started_at && row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : 0,
+      idempotency_key: row.idempotency_key,
+    },
+  };
+}

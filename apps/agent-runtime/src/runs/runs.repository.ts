@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RunRow } from './run-rows';
+
+export interface RunTotals {
+  response: string;
+  inputTokens: number;
+  outputTokens: number;
+  credits: number;
+  /** Whether the run's memories are left for extraction (else they are marked done at once). */
+  extractMemories: boolean;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The runs table as a queue: a run is pending, then running (claimed, with a deadline), then
+ * completed or failed. A unique index allows one running run per conversation.
+ */
+@Injectable()
+export class RunsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Moves the oldest claimable pending run to running with a deadline `timeoutMs` ahead: none of a
+   * conversation with a run running or an older one pending, so its turns never interleave. Null
+   * when there is none, or another replica started a run of the same conversation first.
+   */
+  async claimNext(timeoutMs: number): Promise<RunRow | null> {
+    try {
+      const [rows] = await this.dataSource.query(
+        `UPDATE runs SET status = 'running', started_at = now(), deadline_at = now() + $1 * interval '1 millisecond'
+          WHERE id = (
+            SELECT r.id FROM runs r
+             WHERE r.status = 'pending'
+               AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.conversation_id = r.conversation_id AND x.status = 'running')
+               AND NOT EXISTS (SELECT 1 FROM runs y WHERE y.conversation_id = r.conversation_id AND y.status = 'pending' AND y.created_at < r.created_at)
+             ORDER BY r.created_at
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED)
+          RETURNING *`,
+        [timeoutMs],
+      );
+      return rows[0] ?? null;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      throw error;
+    }
+  }
+
+  /** Claims the oldest completed run whose memories are not extracted yet, marking it done (at most once). */
+  async claimForExtraction(): Promise<RunRow | undefined> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE runs SET memories_extracted_at = now()
+        WHERE id = (SELECT id FROM runs WHERE status = 'completed' AND memories_extracted_at IS NULL
+                     ORDER BY finished_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+    );
+    return rows[0];
+  }
+
+  /** Which of these runs are no longer running (ended elsewhere: a cancel, the orphan check). */
+  async endedAmong(ids: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM runs WHERE id = ANY($1) AND status <> 'running'`, [ids]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Hands running runs back to the queue (their replica is stopping). */
+  async requeue(ids: string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE runs SET status = 'pending', started_at = NULL, deadline_at = NULL WHERE id = ANY($1) AND status = 'running'`, [ids]);
+  }
+
+  /** Completes a running run; undefined when it had already ended. */
+  async complete(manager: EntityManager, runId: string, totals: RunTotals): Promise<RunRow | undefined> {
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'completed', response = $2, input_tokens = $3, output_tokens = $4, credits = $5, finished_at = now(),
+              memories_extracted_at = CASE WHEN $6 THEN NULL ELSE now() END
+        WHERE id = $1 AND status = 'running' RETURNING *`,
+      [runId, totals.response, totals.inputTokens, totals.outputTokens, totals.credits, totals.extractMemories],
+    );
+    return rows[0];
+  }
+
+  /** Fails a running run with its error; undefined when it had already ended. */
+  async fail(manager: EntityManager, runId: string, error: { code: string; message: string }): Promise<RunRow | undefined> {
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
+      [runId, JSON.stringify(error)],
+    );
+    return rows[0];
+  }
+
+  /** Fails every unfinished run of the conversation with this error; returns them. */
+  async failUnfinishedOf(manager: EntityManager, conversationId: string, error: { code: string; message: string }): Promise<RunRow[]> {
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'failed', error = $2, finished_at = now()
+        WHERE conversation_id = $1 AND status IN ('pending', 'running') RETURNING *`,
+      [conversationId, JSON.stringify(error)],
+    );
+    return rows;
+  }
+
+  /** Fails runs still running `graceMs` past their deadline, but for `excluding`; returns them. */
+  async failOverdue(manager: EntityManager, graceMs: number, excluding: string[], error: { code: string; message: string }): Promise<RunRow[]> {
+    const [rows] = await manager.query(
+      `UPDATE runs SET status = 'failed', error = $1, finished_at = now()
+        WHERE status = 'running' AND deadline_at < now() - $2 * interval '1 millisecond' AND NOT (id = ANY($3))
+        RETURNING *`,
+      [JSON.stringify(error), graceMs, excluding],
+    );
+    return rows;
+  }
+}
