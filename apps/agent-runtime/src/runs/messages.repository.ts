@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { MessageView } from '@hb/contracts';
 import { newId } from '../ids';
 import type { RunRow } from './run-rows';
 
@@ -8,6 +9,9 @@ export interface Turn {
   role: 'user' | 'assistant';
   content: string;
 }
+
+/** A stored message as the API shows it, its time still a Date. */
+export type MessageRow = Omit<MessageView, 'created_at'> & { created_at: Date };
 
 export interface Answer {
   text: string;
@@ -54,5 +58,15 @@ export class MessagesRepository {
       ],
     );
     await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
+  }
+
+  /** A page of the conversation's messages, newest first, with the total. */
+  async page(conversationId: string, limit: number, offset: number): Promise<{ rows: MessageRow[]; total: number }> {
+    const rows: Array<MessageRow & { total: number }> = await this.dataSource.query(
+      `SELECT id, role, content, tool_calls, input_tokens, output_tokens, run_id, created_at, count(*) OVER ()::int AS total
+         FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3`,
+      [conversationId, limit, offset],
+    );
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   }
 }

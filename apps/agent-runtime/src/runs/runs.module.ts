@@ -4,9 +4,11 @@ import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
 import { DeprecatedModelsCheck } from '../agents/deprecated-models.check';
 import type { AgentRuntimeEnv } from '../config/env';
+import { SkillsRepository } from '../skills/skills.repository';
 import { SkillsService } from '../skills/skills.service';
 import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
+import { ConversationsRepository } from './conversations.repository';
 import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository } from './messages.repository';
 import { RunStreams } from './run-stream';
@@ -21,9 +23,11 @@ import { AgentTools } from './tools';
     AgentsRepository,
     DeprecatedModelsCheck,
     SkillsService,
+    SkillsRepository,
     RunsService,
     RunsRepository,
     MessagesRepository,
+    ConversationsRepository,
     RunWorker,
     AgentTurn,
     MemoryExtraction,

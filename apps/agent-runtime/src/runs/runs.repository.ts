@@ -3,6 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RunRow } from './run-rows';
 
+export interface NewRun {
+  id: string;
+  tenantId: string;
+  agentId: string;
+  /** The conversation to continue; none starts `newConversationId`. */
+  conversationId?: string;
+  newConversationId: string;
+  trigger: RunRow['trigger'];
+  message: string;
+  memoryQuota: RunRow['memory_quota'];
+  idempotencyKey?: string;
+  streamId?: string;
+}
+
 export interface RunTotals {
   response: string;
   inputTokens: number;
@@ -110,5 +124,72 @@ export class RunsRepository {
       [JSON.stringify(error), graceMs, excluding],
     );
     return rows;
+  }
+
+  async byId(id: string): Promise<RunRow | undefined> {
+    const [row] = await this.dataSource.query(`SELECT * FROM runs WHERE id = $1`, [id]);
+    return row;
+  }
+
+  /** The conversation's latest run, if the conversation is the tenant's agent's. */
+  async latestOf(ref: { tenantId: string; agentId: string; conversationId: string }): Promise<RunRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT * FROM runs WHERE conversation_id = $1 AND agent_id = $2 AND tenant_id = $3 ORDER BY created_at DESC LIMIT 1`,
+      [ref.conversationId, ref.agentId, ref.tenantId],
+    );
+    return row;
+  }
+
+  async byIdempotencyKey(ref: { tenantId: string; agentId: string; idempotencyKey?: string }): Promise<RunRow | undefined> {
+    const [row] = await this.dataSource.query(`SELECT * FROM runs WHERE agent_id = $1 AND tenant_id = $2 AND idempotency_key = $3`, [
+      ref.agentId,
+      ref.tenantId,
+      ref.idempotencyKey,
+    ]);
+    return row;
+  }
+
+  /**
+   * One statement (atomic, one round trip): checks the agent is the tenant's, finds the
+   * conversation (or starts `newConversationId` when none is named), and adds the run, running at
+   * once when `startNow` (with a deadline `timeoutMs` ahead) or else pending. Says how many agents
+   * and conversations matched; no run comes back when the Idempotency-Key was taken meanwhile.
+   */
+  async enqueue(run: NewRun, startNow: boolean, timeoutMs: number): Promise<{ agents: number; conversations: number; run?: RunRow }> {
+    const [result]: Array<RunRow & { agents: number; conversations: number }> = await this.dataSource.query(
+      `WITH agent AS (SELECT id FROM agents WHERE id = $3 AND tenant_id = $2),
+       existing AS (
+         SELECT c.id FROM conversations c JOIN agent ON c.agent_id = agent.id
+          WHERE $4::text IS NOT NULL AND c.id = $4 AND c.tenant_id = $2),
+       created AS (
+         INSERT INTO conversations (id, tenant_id, agent_id) SELECT $12, $2, agent.id FROM agent WHERE $4::text IS NULL RETURNING id),
+       conversation AS (SELECT id FROM existing UNION ALL SELECT id FROM created),
+       run AS (
+         INSERT INTO runs (id, tenant_id, agent_id, conversation_id, status, trigger, message, memory_quota, idempotency_key, stream_id,
+                           started_at, deadline_at)
+         SELECT $1, $2, $3, conversation.id, CASE WHEN $10 THEN 'running' ELSE 'pending' END, $5, $6, $7, $8, $9,
+                CASE WHEN $10 THEN now() END, CASE WHEN $10 THEN now() + $11 * interval '1 millisecond' END
+           FROM conversation
+         ON CONFLICT (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING *)
+       SELECT (SELECT count(*) FROM agent)::int AS agents, (SELECT count(*) FROM conversation)::int AS conversations, run.*
+         FROM (SELECT 1) AS one LEFT JOIN run ON true`,
+      [
+        run.id,
+        run.tenantId,
+        run.agentId,
+        run.conversationId ?? null,
+        run.trigger,
+        run.message,
+        JSON.stringify(run.memoryQuota),
+        run.idempotencyKey ?? null,
+        run.streamId ?? null,
+        startNow,
+        timeoutMs,
+        run.newConversationId,
+      ],
+    );
+    const { agents, conversations, ...row } = result;
+    return { agents, conversations, run: row.id ? (row as RunRow) : undefined };
   }
 }
