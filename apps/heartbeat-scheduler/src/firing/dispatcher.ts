@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
-import type { DataSource } from 'typeorm';
 import { AgentCommands, DomainError, ErrorCodes, SkipReasons, type RunView } from '@hb/contracts';
 import { CommandClient, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
+import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import { creditsThisPeriod, type ExecutionRow, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
+import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { FIRE_QUEUE, type FireJob } from './fire-queue';
 import { Recorder } from './recorder';
 import { outcomeOfRun, skipped, type Outcome } from './run-outcome';
@@ -39,7 +39,8 @@ export class Dispatcher {
   private flushing?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heartbeatRows: HeartbeatsRepository,
+    private readonly executions: ExecutionsRepository,
     private readonly outbox: Outbox,
     private readonly commands: CommandClient,
     private readonly recorder: Recorder,
@@ -127,11 +128,8 @@ export class Dispatcher {
       this.flushing = undefined;
       const batch = [...this.accepted];
       this.accepted.clear();
-      this.dataSource
-        .query(
-          `UPDATE executions e SET run_id = a.run_id FROM unnest($1::text[], $2::text[]) AS a(id, run_id) WHERE e.id = a.id AND e.run_id IS NULL`,
-          [batch.map(([id]) => id), batch.map(([, run]) => run)],
-        )
+      this.executions
+        .recordRunIds(batch)
         .catch((error: Error) => this.logger.warn(`recording ${batch.length} run ids failed: ${error.message}`));
     }, ACCEPTED_FLUSH_MS);
   }
@@ -146,28 +144,16 @@ export class Dispatcher {
     return this.outbox.transaction(async (manager, emit) => {
       // Heartbeats first, then their executions, as every other writer locks them (configure,
       // disable, delete, auto-pause): one order, no deadlock.
-      const owners: Array<{ heartbeat_id: string }> = await manager.query(
-        `SELECT DISTINCT heartbeat_id FROM executions WHERE id = ANY($1) AND heartbeat_id IS NOT NULL`,
-        [executionIds],
-      );
-      const heartbeatIds = owners.map((owner) => owner.heartbeat_id).sort();
+      const heartbeatIds = (await this.executions.heartbeatIdsOf(manager, executionIds)).sort();
       const heartbeats = new Map<string, HeartbeatRow>();
       const running = new Set<string>();
       if (heartbeatIds.length > 0) {
-        const rows: HeartbeatRow[] = await manager.query(`SELECT * FROM heartbeats WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [heartbeatIds]);
-        for (const row of rows) heartbeats.set(row.id, row);
+        for (const row of await this.heartbeatRows.lockMany(manager, heartbeatIds)) heartbeats.set(row.id, row);
       }
-      const executions: ExecutionRow[] = await manager.query(
-        `SELECT * FROM executions WHERE id = ANY($1) AND status IN ('queued', 'running') ORDER BY id FOR UPDATE`,
-        [executionIds],
-      );
+      const executions = await this.executions.lockOpen(manager, executionIds);
       const queued = executions.filter((execution) => execution.status === 'queued');
       if (heartbeatIds.length > 0) {
-        const busy: Array<{ heartbeat_id: string }> = await manager.query(
-          `SELECT DISTINCT heartbeat_id FROM executions WHERE heartbeat_id = ANY($1) AND status = 'running'`,
-          [heartbeatIds],
-        );
-        for (const { heartbeat_id } of busy) running.add(heartbeat_id);
+        for (const id of await this.executions.heartbeatsRunning(manager, heartbeatIds)) running.add(id);
       }
       const unwanted: string[] = [];
       const toStart: string[] = [];
@@ -186,16 +172,14 @@ export class Dispatcher {
         if (heartbeat) running.add(heartbeat.id);
         toStart.push(execution.id);
       }
-      if (unwanted.length > 0) await manager.query(`DELETE FROM executions WHERE id = ANY($1)`, [unwanted]);
-      const [started]: [ExecutionRow[]] =
-        toStart.length > 0 ? await manager.query(`UPDATE executions SET status = 'running', fired_at = now() WHERE id = ANY($1) RETURNING *`, [toStart]) : [[]];
+      if (unwanted.length > 0) await this.executions.deleteMany(manager, unwanted);
+      const started = toStart.length > 0 ? await this.executions.markFired(manager, toStart) : [];
       return [...executions.filter((execution) => execution.status === 'running' && execution.run_id === null), ...started];
     });
   }
 
   private async current(executionId: string): Promise<ExecutionRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT * FROM executions WHERE id = $1`, [executionId]);
-    return row;
+    return this.executions.byId(executionId);
   }
 }
 

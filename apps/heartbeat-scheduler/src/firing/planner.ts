@@ -6,7 +6,9 @@ import type { Queue } from 'bull';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KickedLoop, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
-import { newId, scheduleOf, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
+import { ExecutionsRepository, type ClaimedExecution } from '../heartbeats/executions.repository';
+import { newId, scheduleOf } from '../heartbeats/heartbeat-rows';
+import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { nextFire } from '../heartbeats/schedule';
 import { FIRE_QUEUE, fireJobs, type FireJob } from './fire-queue';
 import { Recorder } from './recorder';
@@ -34,6 +36,8 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heartbeats: HeartbeatsRepository,
+    private readonly executions: ExecutionsRepository,
     @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
     private readonly recorder: Recorder,
     @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
@@ -67,11 +71,7 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   private async claimHeartbeats(manager: EntityManager): Promise<number> {
-    const due: HeartbeatRow[] = await manager.query(
-      `SELECT * FROM heartbeats WHERE next_fire_at <= now() + $1 * interval '1 millisecond'
-        ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [this.env.HEARTBEAT_LOOKAHEAD_MS, this.env.HEARTBEAT_CLAIM_BATCH],
-    );
+    const due = await this.heartbeats.lockDue(manager, this.env.HEARTBEAT_LOOKAHEAD_MS, this.env.HEARTBEAT_CLAIM_BATCH);
     if (due.length === 0) return 0;
     const now = new Date();
     const stopped: Array<{ id: string; reason: string }> = [];
@@ -88,40 +88,25 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
         return null;
       }
     });
-    await manager.query(
-      `INSERT INTO executions (id, tenant_id, bot_id, heartbeat_id, member_id, type, status, prompt, memory_quota, scheduled_for)
-       SELECT c.log_id, h.tenant_id, h.bot_id, h.id, h.member_id, 'heartbeat', 'queued', h.prompt, h.memory_quota, h.next_fire_at
-         FROM unnest($1::text[], $2::text[]) AS c(heartbeat_id, log_id) JOIN heartbeats h ON h.id = c.heartbeat_id
-       ON CONFLICT (heartbeat_id, scheduled_for) WHERE type = 'heartbeat' DO NOTHING`,
-      [due.map((h) => h.id), due.map(() => newId('log'))],
+    await this.executions.addOccurrences(
+      manager,
+      due.map((h) => h.id),
+      due.map(() => newId('log')),
     );
-    await manager.query(
-      `UPDATE heartbeats h SET next_fire_at = c.next FROM unnest($1::text[], $2::timestamptz[]) AS c(id, next) WHERE h.id = c.id`,
-      [due.map((h) => h.id), next],
+    await this.heartbeats.moveNextFires(
+      manager,
+      due.map((h) => h.id),
+      next,
     );
-    if (stopped.length > 0) {
-      await manager.query(
-        `UPDATE heartbeats h SET enabled = false, paused_reason = c.reason, updated_at = now() FROM unnest($1::text[], $2::text[]) AS c(id, reason) WHERE h.id = c.id`,
-        [stopped.map((s) => s.id), stopped.map((s) => s.reason)],
-      );
-    }
+    if (stopped.length > 0) await this.heartbeats.stopEach(manager, stopped);
     return due.length;
   }
 
-  private async claimExecutions(manager: EntityManager): Promise<Array<{ id: string; scheduled_for: Date }>> {
-    const [rows] = await manager.query(
-      `UPDATE executions SET enqueued_at = now() WHERE id IN (
-         SELECT id FROM executions
-          WHERE status = 'queued' AND scheduled_for <= now() + $1 * interval '1 millisecond'
-            AND (enqueued_at IS NULL OR enqueued_at < now() - $3 * interval '1 millisecond')
-          ORDER BY scheduled_for LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, scheduled_for`,
-      [this.env.HEARTBEAT_LOOKAHEAD_MS, this.env.HEARTBEAT_CLAIM_BATCH, this.env.HEARTBEAT_REQUEUE_AFTER_MS],
-    );
-    return rows;
+  private async claimExecutions(manager: EntityManager): Promise<ClaimedExecution[]> {
+    return this.executions.claimForQueue(manager, this.env.HEARTBEAT_LOOKAHEAD_MS, this.env.HEARTBEAT_CLAIM_BATCH, this.env.HEARTBEAT_REQUEUE_AFTER_MS);
   }
 
-  private async enqueue(executions: Array<{ id: string; scheduled_for: Date }>): Promise<void> {
+  private async enqueue(executions: ClaimedExecution[]): Promise<void> {
     await this.queue.addBulk(fireJobs(executions));
   }
 
@@ -132,20 +117,10 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
   @Interval(15_000)
   async sweep(): Promise<void> {
     try {
-      const [stuck]: [Array<{ id: string; scheduled_for: Date }>] = await this.dataSource.query(
-        `UPDATE executions SET enqueued_at = now()
-          WHERE status = 'running' AND run_id IS NULL AND coalesce(enqueued_at, fired_at) < now() - $1 * interval '1 millisecond'
-          RETURNING id, scheduled_for`,
-        [this.env.HEARTBEAT_REQUEUE_AFTER_MS],
-      );
+      const stuck = await this.executions.requeueStuck(this.env.HEARTBEAT_REQUEUE_AFTER_MS);
       if (stuck.length > 0) await this.enqueue(stuck);
-      const lost: Array<{ id: string }> = await this.dataSource.query(
-        // Not while a dispatch of it may still be taken: the runtime would run it after all.
-        `SELECT id FROM executions WHERE status = 'running' AND fired_at < now() - $1 * interval '1 millisecond'
-            AND (run_id IS NOT NULL OR coalesce(enqueued_at, fired_at) < now() - $2 * interval '1 millisecond') LIMIT 1000`,
-        [this.env.HEARTBEAT_RUN_LOST_AFTER_MS, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS],
-      );
-      for (const { id } of lost) {
+      const lost = await this.executions.lost(this.env.HEARTBEAT_RUN_LOST_AFTER_MS, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS);
+      for (const id of lost) {
         await this.recorder.finish(id, { status: 'error', error: { code: 'run_lost', message: 'The agent runtime never reported on this run' } });
       }
     } catch (error) {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HeartbeatEventTypes, Topics, type HeartbeatPausedEventPayload, type HeartbeatRunEventPayload } from '@hb/contracts';
 import { Outbox, type Emit } from '@hb/platform';
-import { logView, periodOf, type ExecutionRow, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
+import { ExecutionsRepository } from '../heartbeats/executions.repository';
+import { logView, periodOf, type ExecutionRow } from '../heartbeats/heartbeat-rows';
+import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { countsAsFailure, type Outcome } from './run-outcome';
 
 const EVENT_OF = {
@@ -18,29 +20,18 @@ const EVENT_OF = {
  */
 @Injectable()
 export class Recorder {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly heartbeats: HeartbeatsRepository,
+    private readonly executions: ExecutionsRepository,
+  ) {}
 
   finish(executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
     return this.outbox.transaction((manager, emit) => this.finishIn(manager, emit, executionId, outcome));
   }
 
   async finishIn(manager: EntityManager, emit: Emit, executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
-    const [rows]: [ExecutionRow[]] = await manager.query(
-      `UPDATE executions SET status = $2, response = $3, error = $4, duration_ms = $5, tokens_used = $6, credits_charged = $7,
-              run_id = coalesce(run_id, $8), fired_at = coalesce(fired_at, now()), finished_at = now()
-        WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
-      [
-        executionId,
-        outcome.status,
-        outcome.response ?? null,
-        outcome.error ? JSON.stringify(outcome.error) : null,
-        outcome.durationMs ?? null,
-        outcome.tokens ?? null,
-        outcome.credits ?? null,
-        outcome.runId ?? null,
-      ],
-    );
-    const execution = rows[0];
+    const execution = await this.executions.finish(manager, executionId, outcome);
     if (!execution) return undefined;
     emit({
       topic: Topics.HeartbeatEvents,
@@ -54,22 +45,16 @@ export class Recorder {
   }
 
   private async count(manager: EntityManager, emit: Emit, heartbeatId: string, outcome: Outcome): Promise<void> {
-    const [rows]: [HeartbeatRow[]] = await manager.query(
-      `UPDATE heartbeats SET
-              execution_count = execution_count + CASE WHEN $2 = 'skipped' THEN 0 ELSE 1 END,
-              error_count = error_count + CASE WHEN $2 = 'error' THEN 1 ELSE 0 END,
-              consecutive_errors = CASE WHEN $2 = 'success' THEN 0 WHEN $3 THEN consecutive_errors + 1 ELSE consecutive_errors END,
-              credits_used = CASE WHEN credits_period = $4 THEN credits_used ELSE 0 END + $5,
-              credits_period = $4,
-              last_status = $2, last_run_at = now(), updated_at = now()
-        WHERE id = $1 RETURNING *`,
-      [heartbeatId, outcome.status, countsAsFailure(outcome), periodOf(new Date()), outcome.credits ?? 0],
-    );
-    const heartbeat = rows[0];
+    const heartbeat = await this.heartbeats.countRun(manager, heartbeatId, {
+      status: outcome.status,
+      failure: countsAsFailure(outcome),
+      period: periodOf(new Date()),
+      credits: outcome.credits ?? 0,
+    });
     if (!heartbeat || !heartbeat.enabled || heartbeat.consecutive_errors < heartbeat.max_consecutive_errors) return;
     const reason = `Paused after ${heartbeat.consecutive_errors} consecutive failed runs (max_consecutive_errors ${heartbeat.max_consecutive_errors}); the last: ${outcome.error?.message ?? 'unknown error'}`;
-    await manager.query(`UPDATE heartbeats SET enabled = false, next_fire_at = NULL, paused_reason = $2, updated_at = now() WHERE id = $1`, [heartbeatId, reason]);
-    await manager.query(`DELETE FROM executions WHERE heartbeat_id = $1 AND type = 'heartbeat' AND status = 'queued'`, [heartbeatId]);
+    await this.heartbeats.pause(manager, heartbeatId, reason);
+    await this.executions.dropQueued(manager, heartbeatId);
     emit({
       topic: Topics.HeartbeatEvents,
       aggregateId: heartbeatId,

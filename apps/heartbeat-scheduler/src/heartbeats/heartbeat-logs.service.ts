@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { HeartbeatLogType, HeartbeatLogsPage, HeartbeatLogsRequest, HeartbeatStatsRequest, HeartbeatStatsView } from '@hb/contracts';
-import { logView, type ExecutionRow } from './heartbeat-rows';
+import type { HeartbeatLogsPage, HeartbeatLogsRequest, HeartbeatStatsRequest, HeartbeatStatsView } from '@hb/contracts';
+import { ExecutionsRepository, type Tally } from './executions.repository';
+import { logView } from './heartbeat-rows';
+import { HeartbeatsRepository } from './heartbeats.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-interface Tally {
-  type: HeartbeatLogType;
-  status: 'success' | 'error' | 'skipped';
-  count: number;
-  tokens: number;
-  credits: number;
-  duration_sum: number;
-  durations: number;
-}
 
 /** A share in percent with one decimal, as spec 002 shows it (95.2). */
 function percent(part: number, whole: number): number {
@@ -24,18 +14,15 @@ function percent(part: number, whole: number): number {
 /** Spec 002's execution logs and stats for a bot: what ran, when, and how it went. */
 @Injectable()
 export class HeartbeatLogsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly executions: ExecutionsRepository,
+    private readonly heartbeats: HeartbeatsRepository,
+  ) {}
 
   /** Executions that have fired or were skipped, newest first (occurrences still queued are not history yet). */
   async logs(input: HeartbeatLogsRequest): Promise<HeartbeatLogsPage> {
-    const where = `tenant_id = $1 AND bot_id = $2 AND status <> 'queued'
-       AND ($3::text IS NULL OR heartbeat_id = $3) AND ($4::text IS NULL OR member_id = $4) AND ($5::text IS NULL OR status = $5)`;
-    const filters = [input.tenantId, input.botId, input.heartbeatId ?? null, input.memberId ?? null, input.status ?? null];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM executions WHERE ${where}`, filters);
-    const rows: ExecutionRow[] = await this.dataSource.query(
-      `SELECT * FROM executions WHERE ${where} ORDER BY coalesce(fired_at, scheduled_for) DESC, id LIMIT $6 OFFSET $7`,
-      [...filters, input.perPage, (input.page - 1) * input.perPage],
-    );
+    const { page, perPage, ...filter } = input;
+    const { rows, total } = await this.executions.logPage(filter, perPage, (page - 1) * perPage);
     return {
       total,
       logs: rows.map(logView),
@@ -47,23 +34,10 @@ export class HeartbeatLogsService {
   async stats(input: HeartbeatStatsRequest): Promise<HeartbeatStatsView> {
     const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
     const since = new Date(today.getTime() - (input.days - 1) * DAY_MS);
-    const ended = `tenant_id = $1 AND bot_id = $2 AND status IN ('success', 'error', 'skipped') AND scheduled_for >= $3`;
-    const params = [input.tenantId, input.botId, since];
-    const tallies: Tally[] = await this.dataSource.query(
-      `SELECT type, status, count(*)::int AS count, coalesce(sum(tokens_used), 0)::int AS tokens, coalesce(sum(credits_charged), 0)::int AS credits,
-              coalesce(sum(duration_ms), 0)::float8 AS duration_sum, count(duration_ms)::int AS durations
-         FROM executions WHERE ${ended} GROUP BY type, status`,
-      params,
-    );
-    const daily: Array<{ date: string; status: string; count: number }> = await this.dataSource.query(
-      `SELECT to_char(scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, status, count(*)::int AS count
-         FROM executions WHERE ${ended} GROUP BY 1, 2`,
-      params,
-    );
-    const [{ active }] = await this.dataSource.query(
-      `SELECT count(*)::int AS active FROM heartbeats WHERE tenant_id = $1 AND bot_id = $2 AND enabled`,
-      [input.tenantId, input.botId],
-    );
+    const [{ tallies, daily }, active] = await Promise.all([
+      this.executions.tallies(input.tenantId, input.botId, since),
+      this.heartbeats.countEnabled(input.tenantId, input.botId),
+    ]);
     const sum = (pick: (t: Tally) => number, of: Tally[] = tallies) => of.reduce((total, t) => total + pick(t), 0);
     const count = (status: Tally['status'], of: Tally[] = tallies) => sum((t) => (t.status === status ? t.count : 0), of);
     const total = sum((t) => t.count);
