@@ -63,7 +63,7 @@ describe('event delivery', () => {
 
   it('skips a message that is not a valid envelope and goes on with the next', async () => {
     const sentinel = anEvent();
-    const topic = bus.topic(Topics.MemoryEvents);
+    const topic = bus.scoped(Topics.MemoryEvents);
     await bus.sendRaw(topic, { key: 'mem_2', value: '{"not":"an envelope"}', headers: {} });
     await bus.sendRaw(topic, { key: 'mem_2', value: 'not json at all', headers: {} });
     await bus.publish(Topics.MemoryEvents, [sentinel], () => 'mem_2');

@@ -20,7 +20,7 @@ describe(OutboxRelay.name, () => {
     await bus.ensureTopics(platformTopicSpecs());
     await bus.run({
       group: 'outbox-test-reader',
-      topics: [bus.topic(Topics.MemoryEvents)],
+      topics: [bus.scoped(Topics.MemoryEvents)],
       fromBeginning: true,
       run: {
         eachMessage: async ({ message }) => {

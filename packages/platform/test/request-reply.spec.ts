@@ -169,8 +169,8 @@ describe('request/reply over Kafka', () => {
   it("commits a command's offset before it takes the next one, and a query's soon after", async () => {
     const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
-    const group = serviceBus.group('webhook-dispatcher.commands');
-    const topic = serviceBus.topic(commandTopic('webhook-dispatcher'));
+    const group = serviceBus.scoped('webhook-dispatcher.commands');
+    const topic = serviceBus.scoped(commandTopic('webhook-dispatcher'));
     const committed = async () => {
       const [{ partitions }] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
       return partitions.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);

@@ -36,7 +36,7 @@ describe('a consumer the bus keeps running', () => {
     let crashes = 0;
     const running = await bus.run({
       group: 'crash-test',
-      topics: [bus.topic(Topics.MemoryEvents)],
+      topics: [bus.scoped(Topics.MemoryEvents)],
       fromBeginning: true,
       run: {
         eachMessage: async ({ message }) => {
@@ -47,7 +47,7 @@ describe('a consumer the bus keeps running', () => {
       },
     });
     expect(running.healthy).toBe(true);
-    await bus.sendRaw(bus.topic(Topics.MemoryEvents), { key: 'k', value: 'poison', headers: {} });
+    await bus.sendRaw(bus.scoped(Topics.MemoryEvents), { key: 'k', value: 'poison', headers: {} });
     await eventually(() => expect(crashes).toBe(1));
     await eventually(() => expect(seen).toEqual(['poison']), 15_000);
     await eventually(() => expect(running.healthy).toBe(true));

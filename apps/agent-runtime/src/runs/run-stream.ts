@@ -48,7 +48,7 @@ export class RunStreams {
 
   private async send(message: RunStreamMessage): Promise<void> {
     try {
-      await this.bus.sendRaw(this.bus.topic(RUN_STREAM_TOPIC), { key: message.streamId, value: JSON.stringify(message), headers: {} });
+      await this.bus.sendRaw(this.bus.scoped(RUN_STREAM_TOPIC), { key: message.streamId, value: JSON.stringify(message), headers: {} });
     } catch (error) {
       this.logger.warn(`stream ${message.streamId}: ${message.type} not sent: ${error instanceof Error ? error.message : String(error)}`);
       throw error;

@@ -37,7 +37,7 @@ export class RunStreamHub implements OnApplicationBootstrap {
     // Listening only after the first fetch: a new group's starting offset is fixed then.
     await this.bus.run({
       group: `gateway.run-streams.${this.bus.instanceId}`,
-      topics: [this.bus.topic(RUN_STREAM_TOPIC)],
+      topics: [this.bus.scoped(RUN_STREAM_TOPIC)],
       fromBeginning: false,
       run: {
         partitionsConsumedConcurrently: 6,

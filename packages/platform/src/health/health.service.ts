@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LoggerService } from '@nestjs/common';
 import { LOGGER } from '../bootstrap/tokens';
-import { withTimeout } from '../kafka/kafka-bus';
+import { withTimeout } from '../kafka/timing';
 
 export type Check = () => Promise<void>;
 

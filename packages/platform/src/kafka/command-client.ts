@@ -74,7 +74,7 @@ export class CommandClient {
     // to a request sent after readiness can fall before it.
     this.consumer = await this.bus.run({
       group: `${this.bus.service}.replies.${this.bus.instanceId}`,
-      topics: [this.bus.topic(replyTopic(this.bus.service))],
+      topics: [this.bus.scoped(replyTopic(this.bus.service))],
       fromBeginning: false,
       run: {
         partitionsConsumedConcurrently: 6,
@@ -136,14 +136,14 @@ export class CommandClient {
         value: JSON.stringify(body),
         headers: {
           [CommandHeaders.CorrelationId]: correlationId,
-          [CommandHeaders.ReplyTo]: this.bus.topic(replyTopic(this.bus.service)),
+          [CommandHeaders.ReplyTo]: this.bus.scoped(replyTopic(this.bus.service)),
           [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),
           [CommandHeaders.Type]: command.type,
         },
       };
       return { correlationId, reply: reply as Promise<Res>, message, hedged: command.safe === true && options.key === undefined };
     });
-    const topic = this.bus.topic(commandTopic(service));
+    const topic = this.bus.scoped(commandTopic(service));
     // The deadlines bound the waits for replies even while the producer retries.
     const sent = this.bus.sendRaw(topic, ...calls.map((call) => call.message)).catch((error) => {
       this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);

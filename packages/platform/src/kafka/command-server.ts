@@ -12,7 +12,8 @@ import {
   type CommandRequest,
   type ServiceName,
 } from '@hb/contracts';
-import { keepAlive, type KafkaBus } from './kafka-bus';
+import type { KafkaBus } from './kafka-bus';
+import { keepAlive } from './timing';
 import { OffsetCommits } from './offset-commits';
 import type { RunningConsumer } from './running-consumer';
 
@@ -81,7 +82,7 @@ export class CommandServer {
     // their deadline and dropped unread; later starts resume from committed offsets.
     this.consumer = await this.bus.run({
       group: `${this.service}.commands`,
-      topics: [this.bus.topic(commandTopic(this.service))],
+      topics: [this.bus.scoped(commandTopic(this.service))],
       fromBeginning: true,
       beforeStop: () => this.commits.flush(),
       run: {

@@ -1,7 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { EventEnvelope, parseAs } from '@hb/contracts';
-import { keepAlive, type KafkaBus } from './kafka-bus';
+import type { KafkaBus } from './kafka-bus';
+import { keepAlive } from './timing';
 import { OffsetCommits } from './offset-commits';
 import type { RunningConsumer } from './running-consumer';
 
@@ -53,7 +54,7 @@ export class EventConsumer {
     );
     consumer = await this.bus.run({
       group: subscription.group,
-      topics: subscription.topics.map((t) => this.bus.topic(t)),
+      topics: subscription.topics.map((t) => this.bus.scoped(t)),
       fromBeginning: subscription.fromBeginning ?? true,
       beforeStop: () => commits.flush(),
       run: {

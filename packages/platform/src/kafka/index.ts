@@ -4,3 +4,4 @@ export * from './command-client';
 export * from './event-consumer';
 export * from './service-presence';
 export * from './running-consumer';
+export * from './timing';

@@ -10,6 +10,7 @@ import {
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope, TopicSpec } from '@hb/contracts';
 import { ProduceBatcher } from './produce-batcher';
+import { withTimeout } from './timing';
 import { RunningConsumer, type ConsumerSpec } from './running-consumer';
 
 export interface KafkaBusOptions {
@@ -84,12 +85,8 @@ export class KafkaBus {
     return this.options.namespace ?? '';
   }
 
-  /** The real topic name for a contract topic, under this deployment's namespace. */
-  topic(name: string): string {
-    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
-  }
-
-  group(name: string): string {
+  /** A topic's or group's real name: under this deployment's namespace, if it has one. */
+  scoped(name: string): string {
     return this.options.namespace ? `${this.options.namespace}.${name}` : name;
   }
 
@@ -109,19 +106,19 @@ export class KafkaBus {
     for (let attempt = 1; ; attempt++) {
       try {
         const existing = new Set(await this.admin.listTopics());
-        const missing = specs.filter((spec) => !existing.has(this.topic(spec.name)));
+        const missing = specs.filter((spec) => !existing.has(this.scoped(spec.name)));
         if (missing.length > 0) {
           await this.admin.createTopics({
             waitForLeaders: true,
             topics: missing.map((spec) => ({
-              topic: this.topic(spec.name),
+              topic: this.scoped(spec.name),
               numPartitions: spec.partitions,
               replicationFactor: -1,
               configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
             })),
           });
         }
-        await this.admin.fetchTopicMetadata({ topics: specs.map((spec) => this.topic(spec.name)) });
+        await this.admin.fetchTopicMetadata({ topics: specs.map((spec) => this.scoped(spec.name)) });
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;
@@ -134,7 +131,7 @@ export class KafkaBus {
   async publish(topic: string, events: EventEnvelope<object>[], keyOf: (event: EventEnvelope<object>) => string): Promise<void> {
     if (events.length === 0) return;
     await this.eventProducer.send({
-      topic: this.topic(topic),
+      topic: this.scoped(topic),
       messages: events.map((event) => ({
         key: keyOf(event),
         value: JSON.stringify(event),
@@ -163,7 +160,7 @@ export class KafkaBus {
   private newConsumer(groupName: string, config: Partial<ConsumerConfig>): Consumer {
     const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     return this.kafka.consumer({
-      groupId: this.group(groupName),
+      groupId: this.scoped(groupName),
       allowAutoTopicCreation: false,
       sessionTimeout,
       heartbeatInterval: heartbeatIntervalFor(sessionTimeout),
@@ -199,7 +196,7 @@ export class KafkaBus {
     // The health client: it does not retry, so a lookup while Kafka is away fails at once.
     const described = (async () => {
       await this.connectHealthAdmin();
-      return this.healthAdmin.describeGroups([this.group(groupName)]);
+      return this.healthAdmin.describeGroups([this.scoped(groupName)]);
     })();
     const { groups } = await withTimeout(described, timeoutMs, 'kafka did not describe the group');
     return groups[0]?.members.length ?? 0;
@@ -249,32 +246,4 @@ export class KafkaBus {
 
 function heartbeatIntervalFor(sessionTimeoutMs: number): number {
   return Math.floor(sessionTimeoutMs / 3);
-}
-
-/**
- * Runs a message handler while heartbeating for its consumer: kafkajs heartbeats only between
- * messages, and a handler longer than the session timeout (a webhook delivery, a model call)
- * would otherwise get its consumer dropped from the group mid-work. kafkajs throttles the
- * heartbeats to its interval; a failed one (a rebalance starting) is left for the consumer's own
- * loop to act on.
- */
-export async function keepAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>, everyMs = 500): Promise<T> {
-  const timer = setInterval(() => heartbeat().catch(() => undefined), everyMs);
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-export async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

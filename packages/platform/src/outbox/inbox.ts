@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
 
 /**
  * Applies an event at most once per consumer: the event id is recorded in the same transaction as
@@ -6,20 +7,19 @@ import type { DataSource, EntityManager } from 'typeorm';
  * handler that fails leaves no record and is retried.
  */
 export class Inbox {
+  private readonly rows: OutboxRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly consumer: string,
-  ) {}
+  ) {
+    this.rows = new OutboxRepository(dataSource);
+  }
 
   /** Returns false when the event had already been applied. */
   async once(eventId: string, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.consumer, eventId],
-      );
-      if (inserted.length === 0) return false;
+      if (!(await this.rows.markProcessed(manager, this.consumer, eventId))) return false;
       await work(manager);
       return true;
     });

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@hb/contracts';
 import type { KafkaBus } from '../kafka/kafka-bus';
+import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
 export interface OutboxRelayOptions {
   /**
@@ -16,17 +16,8 @@ export interface OutboxRelayOptions {
 
 /** Kafka refuses a record batch over its max.message.bytes (1 MiB by default); stay well below. */
 const MAX_SEND_BYTES = 512 * 1024;
-/** With the schema and namespace, names the advisory lock of one outbox (one service of one deployment). */
-const RELAY_LOCK = 0x0b0c5;
 /** Another replica holds the relay lock: look again this soon, for rows it may not have seen. */
 const CONTENDED_RETRY_MS = 50;
-
-interface Row {
-  id: string;
-  topic: string;
-  aggregate_id: string;
-  envelope: EventEnvelope<object>;
-}
 
 /**
  * Publishes outbox rows to Kafka in insertion order and marks them published, in one transaction.
@@ -45,13 +36,15 @@ export class OutboxRelay {
   private stopped = true;
   private lastPurge = 0;
   private contended = false;
+  private readonly outbox: OutboxRepository;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
     options: OutboxRelayOptions = {},
   ) {
+    this.outbox = new OutboxRepository(dataSource);
     this.pollIntervalMs = options.pollIntervalMs ?? 5000;
     this.batchSize = options.batchSize ?? 500;
     this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
@@ -111,20 +104,12 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema() || '/' || $2)) AS locked`, [
-        RELAY_LOCK,
-        this.namespace,
-      ]);
-      if (!locked) {
+    return this.outbox.transaction(async (manager) => {
+      if (!(await this.outbox.tryRelayLock(manager, this.namespace))) {
         this.contended = true;
         return 0;
       }
-      const rows: Row[] = await manager.query(
-        `SELECT id, topic, aggregate_id, envelope FROM outbox
-          WHERE published_at IS NULL AND namespace = $2 ORDER BY seq LIMIT $1`,
-        [this.batchSize, this.namespace],
-      );
+      const rows = await this.outbox.unpublished(manager, this.namespace, this.batchSize);
       if (rows.length === 0) return 0;
       for (const chunk of chunksOf(rows)) {
         const keys = new Map(chunk.map((row) => [row.envelope.id, row.aggregate_id]));
@@ -134,7 +119,10 @@ export class OutboxRelay {
           (event) => keys.get(event.id) ?? event.tenantId,
         );
       }
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await this.outbox.markPublished(
+        manager,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
   }
@@ -143,17 +131,14 @@ export class OutboxRelay {
     if (Date.now() - this.lastPurge < 10 * 60 * 1000) return;
     this.lastPurge = Date.now();
     const seconds = Math.floor(this.retentionMs / 1000);
-    await this.dataSource.query(
-      `DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`,
-      [seconds],
-    );
+    await this.outbox.purgePublishedBefore(seconds);
   }
 }
 
 /** Consecutive rows of one topic, each send kept under MAX_SEND_BYTES, in order. */
-function chunksOf(rows: Row[]): Row[][] {
-  const chunks: Row[][] = [];
-  let current: Row[] = [];
+function chunksOf(rows: OutboxRow[]): OutboxRow[][] {
+  const chunks: OutboxRow[][] = [];
+  let current: OutboxRow[] = [];
   let bytes = 0;
   for (const row of rows) {
     const size = Buffer.byteLength(JSON.stringify(row.envelope));

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@hb/contracts';
 import { OutboxRecord } from './outbox-record.entity';
 import type { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 
 export interface PendingEvent<P extends object = object> {
   topic: string;
@@ -41,14 +42,18 @@ export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvel
  * If the process dies after the commit, the rows are still there and the relay publishes them later.
  */
 export class Outbox {
+  private readonly rows: OutboxRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.rows = new OutboxRepository(dataSource);
+  }
 
   async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>, options: OutboxOptions = {}): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
-      if (options.durable === false) await manager.query(`SET LOCAL synchronous_commit = off`);
+      if (options.durable === false) await this.rows.skipFlushWait(manager);
       const events: PendingEvent[] = [];
       const value = await work(manager, (event) => events.push(event));
       if (events.length > 0) {

@@ -1,0 +1,66 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@hb/contracts';
+
+/** With the schema and namespace, names the advisory lock of one outbox (one service of one deployment). */
+const RELAY_LOCK = 0x0b0c5;
+
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  envelope: EventEnvelope<object>;
+}
+
+/** The outbox table as its relay reads it: unpublished rows in insertion order, one relay at a time. */
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Takes the relay lock of this schema and namespace for the transaction; false when another holds it. */
+  async tryRelayLock(manager: EntityManager, namespace: string): Promise<boolean> {
+    const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema() || '/' || $2)) AS locked`, [
+      RELAY_LOCK,
+      namespace,
+    ]);
+    return locked;
+  }
+
+  /** Up to `limit` of the namespace's unpublished rows, in insertion order. */
+  async unpublished(manager: EntityManager, namespace: string, limit: number): Promise<OutboxRow[]> {
+    return manager.query(
+      `SELECT id, topic, aggregate_id, envelope FROM outbox
+        WHERE published_at IS NULL AND namespace = $2 ORDER BY seq LIMIT $1`,
+      [limit, namespace],
+    );
+  }
+
+  async markPublished(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Deletes rows published over `seconds` ago. */
+  async purgePublishedBefore(seconds: number): Promise<void> {
+    await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [seconds]);
+  }
+
+  /**
+   * The transaction commits without waiting for the WAL flush: only for transactions that record
+   * a read (see OutboxOptions.durable).
+   */
+  async skipFlushWait(manager: EntityManager): Promise<void> {
+    await manager.query(`SET LOCAL synchronous_commit = off`);
+  }
+
+  /** Records that `consumer` applied the event; false when it already had (see Inbox). */
+  async markProcessed(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, eventId],
+    );
+    return inserted.length > 0;
+  }
+}
