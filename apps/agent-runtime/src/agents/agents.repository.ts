@@ -3,15 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AgentView } from '@hb/contracts';
 
-export interface AgentRow {
-  id: string;
+/** An agents row: the view's fields, its tenant, and its times as Dates. */
+export interface AgentRow extends Omit<AgentView, 'skills' | 'created_at' | 'updated_at'> {
   tenant_id: string;
-  name: string;
-  instructions: string;
-  model: string | null;
-  max_tokens: number;
-  tools_enabled: boolean;
-  heartbeat: boolean;
   created_at: Date;
   updated_at: Date;
 }
