@@ -358,7 +358,7 @@ describe('Memory API through the gateway (spec 003)', () => {
     it('lists, searches and deletes one agent\'s memories and no one else\'s', async () => {
       const { tenantId } = await aTenant();
       const remember = (agentId: string, content: string) =>
-        runtime.request('memory', MemoryCommands.Create, {
+        runtime.request(MemoryCommands.Create, {
           tenantId,
           agentId,
           content,

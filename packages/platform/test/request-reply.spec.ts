@@ -72,7 +72,7 @@ describe('request/reply over Kafka', () => {
   });
 
   it('returns the reply of the service that handled the command', async () => {
-    await expect(sut.request('memory', SystemCommands.Ping, { echo: 'hello' })).resolves.toEqual({
+    await expect(sut.requestTo('memory', SystemCommands.Ping, { echo: 'hello' })).resolves.toEqual({
       service: 'memory',
       instance: 'm1',
       echo: 'hello',
@@ -81,12 +81,12 @@ describe('request/reply over Kafka', () => {
 
   it('routes concurrent replies each to its own caller', async () => {
     const echoes = Array.from({ length: 50 }, (_, i) => `call-${i}`);
-    const replies = await Promise.all(echoes.map((echo) => sut.request('memory', SystemCommands.Ping, { echo })));
+    const replies = await Promise.all(echoes.map((echo) => sut.requestTo('memory', SystemCommands.Ping, { echo })));
     expect(replies.map((reply) => reply.echo)).toEqual(echoes);
   });
 
   it('carries a domain error back with its code and field', async () => {
-    await expect(sut.request('memory', Divide, { dividend: 1, divisor: 0 })).rejects.toMatchObject({
+    await expect(sut.requestTo('memory', Divide, { dividend: 1, divisor: 0 })).rejects.toMatchObject({
       code: ErrorCodes.ValidationError,
       field: 'divisor',
     });
@@ -94,7 +94,7 @@ describe('request/reply over Kafka', () => {
 
   it('refuses a payload that fails the command class before the handler runs', async () => {
     const before = handled;
-    await expect(sut.request('memory', Divide, { dividend: 5000, divisor: 1 })).rejects.toMatchObject({
+    await expect(sut.requestTo('memory', Divide, { dividend: 5000, divisor: 1 })).rejects.toMatchObject({
       code: ErrorCodes.ValidationError,
       field: 'dividend',
     });
@@ -102,13 +102,13 @@ describe('request/reply over Kafka', () => {
   });
 
   it('answers an unexpected failure with an error id and no stack', async () => {
-    const error: DomainError = await sut.request('memory', Divide, { dividend: 1, divisor: -1 }).catch((e) => e);
+    const error: DomainError = await sut.requestTo('memory', Divide, { dividend: 1, divisor: -1 }).catch((e) => e);
     expect(error.code).toBe(ErrorCodes.InternalError);
     expect(error.message).toMatch(/^Internal error \(id [0-9a-f-]{36}\)$/);
   });
 
   it('sends a query unanswered after a second again, on another partition, and takes the first answer', async () => {
-    await expect(sut.request('memory', SlowQuery, { ms: 2500 })).resolves.toHaveProperty('copy');
+    await expect(sut.requestTo('memory', SlowQuery, { ms: 2500 })).resolves.toHaveProperty('copy');
     // Whichever copy answered, the service saw two of the one call.
     const deadline = Date.now() + 5000;
     while (![...slowCalls.values()].includes(2) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -117,20 +117,20 @@ describe('request/reply over Kafka', () => {
 
   it('never sends a command that is not a query twice', async () => {
     slowCalls.clear();
-    await expect(sut.request('memory', SlowCommand, { ms: 1500 })).resolves.toEqual({ copy: 1 });
+    await expect(sut.requestTo('memory', SlowCommand, { ms: 1500 })).resolves.toEqual({ copy: 1 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect([...slowCalls.values()]).toEqual([1]);
   });
 
   it('answers a command the service does not know with UNKNOWN_COMMAND', async () => {
-    await expect(sut.request('memory', Unhandled, { dividend: 1, divisor: 1 })).rejects.toMatchObject({
+    await expect(sut.requestTo('memory', Unhandled, { dividend: 1, divisor: 1 })).rejects.toMatchObject({
       code: ErrorCodes.UnknownCommand,
     });
   });
 
   it('fails at the deadline while nothing is known of a service, then at once while none runs, and serves it once one joins', async () => {
     const started = Date.now();
-    await expect(sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
+    await expect(sut.requestTo('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
       code: ErrorCodes.ServiceTimeout,
     });
     const waited = Date.now() - started;
@@ -142,7 +142,7 @@ describe('request/reply over Kafka', () => {
 
     // The unanswered request made the client look: the command group has no member.
     const asked = Date.now();
-    await expect(sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
+    await expect(sut.requestTo('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 400 })).rejects.toMatchObject({
       code: ErrorCodes.ServiceUnavailable,
     });
     expect(Date.now() - asked).toBeLessThan(50);
@@ -154,7 +154,7 @@ describe('request/reply over Kafka', () => {
       let answer: unknown;
       const deadline = Date.now() + 5000;
       while (answer === undefined && Date.now() < deadline) {
-        answer = await sut.request('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 2000 }).catch(async (error: DomainError) => {
+        answer = await sut.requestTo('agent-runtime', SystemCommands.Ping, {}, { timeoutMs: 2000 }).catch(async (error: DomainError) => {
           expect(error.code).toBe(ErrorCodes.ServiceUnavailable);
           await new Promise((resolve) => setTimeout(resolve, 100));
           return undefined;
@@ -186,8 +186,8 @@ describe('request/reply over Kafka', () => {
     try {
       // One key: one partition, handled in order. The query after each command sees it committed.
       for (let i = 1; i <= 3; i++) {
-        await sut.request('webhook-dispatcher', Divide, { dividend: i, divisor: 1 }, { key: 'k' });
-        await sut.request('webhook-dispatcher', SystemCommands.Ping, {}, { key: 'k' });
+        await sut.requestTo('webhook-dispatcher', Divide, { dividend: i, divisor: 1 }, { key: 'k' });
+        await sut.requestTo('webhook-dispatcher', SystemCommands.Ping, {}, { key: 'k' });
         expect(seenByQuery[i - 1]).toBeGreaterThanOrEqual(2 * i - 1);
       }
       // The last query is committed too, with the next batch of commits or within a second.

@@ -75,7 +75,6 @@ export class MemoryExtraction {
   private async store(run: RunRow, memory: ExtractedMemory): Promise<void> {
     const context = { tenantId: run.tenant_id };
     const found = await this.commands.request(
-      'memory',
       MemoryCommands.Search,
       { tenantId: run.tenant_id, agentId: run.agent_id, query: memory.content.slice(0, 1000), limit: 1, minRelevance: SAME_MEMORY_RELEVANCE },
       context,
@@ -85,7 +84,6 @@ export class MemoryExtraction {
     if (same) {
       if (same.content === memory.content) return;
       await this.commands.request(
-        'memory',
         MemoryCommands.Update,
         { tenantId: run.tenant_id, agentId: run.agent_id, id: same.id, content: memory.content, metadata: { ...same.metadata, ...metadata }, quota: run.memory_quota },
         context,
@@ -94,7 +92,6 @@ export class MemoryExtraction {
       return;
     }
     await this.commands.request(
-      'memory',
       MemoryCommands.Create,
       { tenantId: run.tenant_id, agentId: run.agent_id, content: memory.content, type: memory.type, tags: [], metadata, quota: run.memory_quota },
       context,

@@ -73,7 +73,6 @@ export class AgentTools {
     const type = (MEMORY_TYPES as readonly string[]).includes(String(input.type)) ? (input.type as MemoryType) : 'semantic';
     const confidence = typeof input.confidence === 'number' ? input.confidence : 0.9;
     const memory = await this.commands.request(
-      'memory',
       MemoryCommands.Create,
       {
         tenantId: run.tenant_id,
@@ -94,7 +93,6 @@ export class AgentTools {
     const limit = typeof input.limit === 'number' ? Math.min(20, Math.max(1, Math.floor(input.limit))) : 5;
     const type = (MEMORY_TYPES as readonly string[]).includes(String(input.type)) ? (input.type as MemoryType) : undefined;
     const found = await this.commands.request(
-      'memory',
       MemoryCommands.Search,
       { tenantId: run.tenant_id, agentId: run.agent_id, query: String(input.query ?? '').slice(0, 1000) || '?', limit, type },
       { tenantId: run.tenant_id },

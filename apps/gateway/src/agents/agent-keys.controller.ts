@@ -30,7 +30,7 @@ export class AgentKeysController {
   @ApiOperation({ summary: 'Create a key for this agent; plainKey is shown once.' })
   async create(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Body() body: CreateAgentKeyDto): Promise<CreatedApiKey> {
     const tenantId = tenantOf(principal, body.tenantId);
-    await this.commands.request('agent-runtime', AgentCommands.Get, { tenantId, agentId });
+    await this.commands.request(AgentCommands.Get, { tenantId, agentId });
     return this.createKey.execute({ principal, tenantId, name: body.name, kind: 'agent', agentId, expiresAt: body.expiresAt });
   }
 
@@ -42,7 +42,7 @@ export class AgentKeysController {
     const tenantId = tenantOf(principal, query.tenantId);
     // Another tenant's agent, or none, is a 404 like every agent route, not an empty list.
     const [, all] = await Promise.all([
-      this.commands.request('agent-runtime', AgentCommands.Get, { tenantId, agentId }),
+      this.commands.request(AgentCommands.Get, { tenantId, agentId }),
       this.keys.listByTenant(tenantId),
     ]);
     const keys = all.filter((key) => key.agentId === agentId);

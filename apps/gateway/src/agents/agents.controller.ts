@@ -40,14 +40,14 @@ export class AgentsController {
   @ApiOperation({ summary: 'Create an agent: name, instructions (system prompt), model, max_tokens, tools_enabled, heartbeat.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateAgentDto): Promise<AgentView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('agent-runtime', AgentCommands.Create, { ...fields, tenantId: tenantOf(principal, tenantId) });
+    return this.commands.request(AgentCommands.Create, { ...fields, tenantId: tenantOf(principal, tenantId) });
   }
 
   @Get()
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: "List the tenant's agents, newest first: {data, total}." })
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<AgentView>> {
-    return this.commands.request('agent-runtime', AgentCommands.List, {
+    return this.commands.request(AgentCommands.List, {
       tenantId: tenantOf(principal, query.tenantId),
       page: query.page ?? 1,
       limit: query.limit ?? 20,
@@ -58,7 +58,7 @@ export class AgentsController {
   @Access({ scope: 'read:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'One agent.' })
   get(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<AgentView> {
-    return this.commands.request('agent-runtime', AgentCommands.Get, { tenantId: tenantOf(principal, query.tenantId), agentId });
+    return this.commands.request(AgentCommands.Get, { tenantId: tenantOf(principal, query.tenantId), agentId });
   }
 
   @Patch(':agentId')
@@ -66,7 +66,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Change an agent; fields left out stay as they are.' })
   update(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('agent-runtime', AgentCommands.Update, { ...fields, tenantId: tenantOf(principal, tenantId), agentId });
+    return this.commands.request(AgentCommands.Update, { ...fields, tenantId: tenantOf(principal, tenantId), agentId });
   }
 
   @Delete(':agentId')
@@ -74,7 +74,7 @@ export class AgentsController {
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Delete an agent with its conversations. 204 No Content.' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<void> {
-    await this.commands.request('agent-runtime', AgentCommands.Delete, { tenantId: tenantOf(principal, query.tenantId), agentId });
+    await this.commands.request(AgentCommands.Delete, { tenantId: tenantOf(principal, query.tenantId), agentId });
   }
 
   @Post(':agentId/invoke')
@@ -100,7 +100,6 @@ export class AgentsController {
     const wait = (body.wait ?? false) && !body.stream;
     const invoke = async (streamId?: string) =>
       this.commands.request(
-        'agent-runtime',
         AgentCommands.Invoke,
         {
           tenantId,
@@ -170,7 +169,7 @@ export class AgentsController {
   private async pollUntilEnded(run: RunView, ref: { tenantId: string; agentId: string }, gone: () => boolean, end: (run: RunView) => void): Promise<void> {
     while (!gone()) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const now = await this.commands.request('agent-runtime', AgentCommands.RunStatus, { ...ref, conversationId: run.conversation_id }).catch(() => undefined);
+      const now = await this.commands.request(AgentCommands.RunStatus, { ...ref, conversationId: run.conversation_id }).catch(() => undefined);
       if (now && now.run_id === run.run_id && (now.status === 'completed' || now.status === 'failed')) return end(now);
     }
   }
@@ -184,7 +183,7 @@ export class AgentsController {
     @Param('conversationId') conversationId: string,
     @Query() query: TenantQuery,
   ): Promise<RunView> {
-    return this.commands.request('agent-runtime', AgentCommands.RunStatus, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
+    return this.commands.request(AgentCommands.RunStatus, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
   }
 
   @Post(':agentId/invoke/:conversationId/cancel')
@@ -199,14 +198,14 @@ export class AgentsController {
     @Param('conversationId') conversationId: string,
     @Query() query: TenantQuery,
   ): Promise<RunView> {
-    return this.commands.request('agent-runtime', AgentCommands.Cancel, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
+    return this.commands.request(AgentCommands.Cancel, { tenantId: tenantOf(principal, query.tenantId), agentId, conversationId });
   }
 
   @Get(':agentId/conversations')
   @Access({ scope: 'read:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: "The agent's conversations, most recently active first: {data, total}." })
   conversations(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: PageQuery): Promise<Page<ConversationView>> {
-    return this.commands.request('agent-runtime', AgentCommands.Conversations, {
+    return this.commands.request(AgentCommands.Conversations, {
       tenantId: tenantOf(principal, query.tenantId),
       agentId,
       page: query.page ?? 1,
@@ -223,7 +222,7 @@ export class AgentsController {
     @Param('conversationId') conversationId: string,
     @Query() query: PageQuery,
   ): Promise<Page<MessageView>> {
-    return this.commands.request('agent-runtime', AgentCommands.Messages, {
+    return this.commands.request(AgentCommands.Messages, {
       tenantId: tenantOf(principal, query.tenantId),
       agentId,
       conversationId,

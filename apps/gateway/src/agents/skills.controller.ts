@@ -24,21 +24,21 @@ export class SkillsController {
   @ApiOperation({ summary: 'Define a skill: name, description, instructions.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateSkillDto): Promise<SkillView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('agent-runtime', AgentCommands.CreateSkill, { ...fields, tenantId: tenantOf(principal, tenantId) });
+    return this.commands.request(AgentCommands.CreateSkill, { ...fields, tenantId: tenantOf(principal, tenantId) });
   }
 
   @Get('skills')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: "The tenant's skills by name: {data, total}." })
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<SkillView>> {
-    return this.commands.request('agent-runtime', AgentCommands.ListSkills, { tenantId: tenantOf(principal, query.tenantId), page: query.page ?? 1, limit: query.limit ?? 20 });
+    return this.commands.request(AgentCommands.ListSkills, { tenantId: tenantOf(principal, query.tenantId), page: query.page ?? 1, limit: query.limit ?? 20 });
   }
 
   @Get('skills/:skillId')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: 'One skill.' })
   get(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<SkillView> {
-    return this.commands.request('agent-runtime', AgentCommands.GetSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
+    return this.commands.request(AgentCommands.GetSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
   }
 
   @Patch('skills/:skillId')
@@ -46,7 +46,7 @@ export class SkillsController {
   @ApiOperation({ summary: "Change a skill's description or instructions." })
   update(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Body() body: UpdateSkillDto): Promise<SkillView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('agent-runtime', AgentCommands.UpdateSkill, { ...fields, tenantId: tenantOf(principal, tenantId), skillId });
+    return this.commands.request(AgentCommands.UpdateSkill, { ...fields, tenantId: tenantOf(principal, tenantId), skillId });
   }
 
   @Delete('skills/:skillId')
@@ -54,7 +54,7 @@ export class SkillsController {
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Delete a skill; agents it was attached to lose it. 204 No Content.' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<void> {
-    await this.commands.request('agent-runtime', AgentCommands.DeleteSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
+    await this.commands.request(AgentCommands.DeleteSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
   }
 
   @Post('agents/:agentId/skills/:skillId')
@@ -62,13 +62,13 @@ export class SkillsController {
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Attach a skill to an agent; answers the agent.' })
   attach(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<AgentView> {
-    return this.commands.request('agent-runtime', AgentCommands.AttachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
+    return this.commands.request(AgentCommands.AttachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
   }
 
   @Delete('agents/:agentId/skills/:skillId')
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Detach a skill from an agent; answers the agent.' })
   detach(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<AgentView> {
-    return this.commands.request('agent-runtime', AgentCommands.DetachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
+    return this.commands.request(AgentCommands.DetachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
   }
 }

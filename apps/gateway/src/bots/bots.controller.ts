@@ -97,7 +97,7 @@ export class BotsController {
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBotDto): Promise<{ bot: BotView }> {
     const { project_id, ...fields } = body;
     const tenantId = projectOf(principal, project_id);
-    return { bot: botView(await this.commands.request('agent-runtime', AgentCommands.Create, { ...fields, tenantId }), tenantId) };
+    return { bot: botView(await this.commands.request(AgentCommands.Create, { ...fields, tenantId }), tenantId) };
   }
 
   @Get('read')
@@ -105,7 +105,7 @@ export class BotsController {
   @ApiOperation({ summary: 'A bot: {bot}.' })
   async read(@CurrentPrincipal() principal: Principal, @Query() query: BotQuery): Promise<{ bot: BotView }> {
     const tenantId = projectOf(principal, query.project_id);
-    return { bot: botView(await inBotTerms(this.commands.request('agent-runtime', AgentCommands.Get, { tenantId, agentId: query.bot_id })), tenantId) };
+    return { bot: botView(await inBotTerms(this.commands.request(AgentCommands.Get, { tenantId, agentId: query.bot_id })), tenantId) };
   }
 
   @Post('update')
@@ -115,7 +115,7 @@ export class BotsController {
   async update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateBotDto): Promise<{ bot: BotView }> {
     const { project_id, bot_id, ...fields } = body;
     const tenantId = projectOf(principal, project_id);
-    const agent = await inBotTerms(this.commands.request('agent-runtime', AgentCommands.Update, { ...fields, tenantId, agentId: bot_id }));
+    const agent = await inBotTerms(this.commands.request(AgentCommands.Update, { ...fields, tenantId, agentId: bot_id }));
     return { bot: botView(agent, tenantId) };
   }
 }

@@ -21,7 +21,7 @@ export class HeartbeatAccess {
   async mayRun(principal: Principal, tenantId: string, botId: string): Promise<PlanTerms> {
     const [limits, bot] = await Promise.all([
       this.quotas.limits(principal, tenantId),
-      inBotTerms(this.commands.request('agent-runtime', AgentCommands.Get, { tenantId, agentId: botId }, { tenantId })),
+      inBotTerms(this.commands.request(AgentCommands.Get, { tenantId, agentId: botId }, { tenantId })),
     ]);
     if (!limits.heartbeatsAllowed) throw new DomainError(ErrorCodes.FeatureNotEnabled, "The project's plan does not include heartbeats", 'project_id');
     if (!bot.heartbeat) {

@@ -50,7 +50,6 @@ export class HeartbeatsController {
     const tenantId = projectOf(principal, project_id);
     const plan = await this.access.mayRun(principal, tenantId, bot_id);
     const heartbeat = await this.commands.request(
-      'heartbeat-scheduler',
       HeartbeatCommands.Configure,
       { ...fields, tenantId, botId: bot_id, ...(heartbeat_id ? { heartbeatId: heartbeat_id } : {}), plan },
       { tenantId },
@@ -63,7 +62,7 @@ export class HeartbeatsController {
   @ApiOperation({ summary: "A bot's heartbeats: {heartbeats}." })
   async readall(@CurrentPrincipal() principal: Principal, @Query() query: ListHeartbeatsQuery): Promise<{ heartbeats: HeartbeatView[] }> {
     const tenantId = projectOf(principal, query.project_id);
-    return this.commands.request('heartbeat-scheduler', HeartbeatCommands.List, { tenantId, botId: query.bot_id, memberId: query.member_id }, { tenantId });
+    return this.commands.request(HeartbeatCommands.List, { tenantId, botId: query.bot_id, memberId: query.member_id }, { tenantId });
   }
 
   @Get('read')
@@ -71,7 +70,7 @@ export class HeartbeatsController {
   @ApiOperation({ summary: 'One heartbeat: {heartbeat}.' })
   async read(@CurrentPrincipal() principal: Principal, @Query() query: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     const tenantId = projectOf(principal, query.project_id);
-    return { heartbeat: await this.commands.request('heartbeat-scheduler', HeartbeatCommands.Get, this.ref(tenantId, query), { tenantId }) };
+    return { heartbeat: await this.commands.request(HeartbeatCommands.Get, this.ref(tenantId, query), { tenantId }) };
   }
 
   @Post('enable')
@@ -81,7 +80,7 @@ export class HeartbeatsController {
   async enable(@CurrentPrincipal() principal: Principal, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     const tenantId = projectOf(principal, body.project_id);
     const plan = await this.access.mayRun(principal, tenantId, body.bot_id);
-    return { heartbeat: await this.commands.request('heartbeat-scheduler', HeartbeatCommands.Enable, { ...this.ref(tenantId, body), plan }, { tenantId }) };
+    return { heartbeat: await this.commands.request(HeartbeatCommands.Enable, { ...this.ref(tenantId, body), plan }, { tenantId }) };
   }
 
   @Post('disable')
@@ -90,7 +89,7 @@ export class HeartbeatsController {
   @ApiOperation({ summary: 'Pause it, keeping its configuration: {heartbeat}.' })
   async disable(@CurrentPrincipal() principal: Principal, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     const tenantId = projectOf(principal, body.project_id);
-    return { heartbeat: await this.commands.request('heartbeat-scheduler', HeartbeatCommands.Disable, this.ref(tenantId, body), { tenantId }) };
+    return { heartbeat: await this.commands.request(HeartbeatCommands.Disable, this.ref(tenantId, body), { tenantId }) };
   }
 
   @Post('trigger')
@@ -101,7 +100,6 @@ export class HeartbeatsController {
     const tenantId = projectOf(principal, body.project_id);
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const result = await this.commands.request(
-      'heartbeat-scheduler',
       HeartbeatCommands.Trigger,
       { ...this.ref(tenantId, body), memoryQuota },
       { tenantId, timeoutMs: TRIGGER_TIMEOUT_MS },
@@ -114,7 +112,7 @@ export class HeartbeatsController {
   @ApiOperation({ summary: 'Delete it and its scheduled runs; its logs stay: {deleted, uuid}.' })
   async delete(@CurrentPrincipal() principal: Principal, @Query() query: HeartbeatQuery): Promise<{ deleted: true; uuid: string }> {
     const tenantId = projectOf(principal, query.project_id);
-    const { uuid } = await this.commands.request('heartbeat-scheduler', HeartbeatCommands.Delete, this.ref(tenantId, query), { tenantId });
+    const { uuid } = await this.commands.request(HeartbeatCommands.Delete, this.ref(tenantId, query), { tenantId });
     return { deleted: true, uuid };
   }
 
@@ -126,7 +124,6 @@ export class HeartbeatsController {
     const tenantId = projectOf(principal, body.project_id);
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const task = await this.commands.request(
-      'heartbeat-scheduler',
       HeartbeatCommands.ScheduleTask,
       { tenantId, botId: body.bot_id, prompt: body.prompt, run_at: body.run_at, member_id: body.member_id, memoryQuota },
       { tenantId },
@@ -140,7 +137,6 @@ export class HeartbeatsController {
   async logs(@CurrentPrincipal() principal: Principal, @Query() query: LogsQuery): Promise<HeartbeatLogsPage> {
     const tenantId = projectOf(principal, query.project_id);
     return this.commands.request(
-      'heartbeat-scheduler',
       HeartbeatCommands.Logs,
       {
         tenantId,
@@ -160,7 +156,7 @@ export class HeartbeatsController {
   @ApiOperation({ summary: "A bot's execution statistics over the last days: {stats}." })
   async stats(@CurrentPrincipal() principal: Principal, @Query() query: StatsQuery): Promise<{ stats: HeartbeatStatsView }> {
     const tenantId = projectOf(principal, query.project_id);
-    const stats = await this.commands.request('heartbeat-scheduler', HeartbeatCommands.Stats, { tenantId, botId: query.bot_id, days: query.days ?? 30 }, { tenantId });
+    const stats = await this.commands.request(HeartbeatCommands.Stats, { tenantId, botId: query.bot_id, days: query.days ?? 30 }, { tenantId });
     return { stats };
   }
 

@@ -28,21 +28,21 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Register a webhook: deliveries are signed (Standard Webhooks) and retried on the Svix schedule.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookDto): Promise<WebhookView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Create, { ...fields, tenantId: tenantOf(principal, tenantId) });
+    return this.commands.request(WebhookCommands.Create, { ...fields, tenantId: tenantOf(principal, tenantId) });
   }
 
   @Get()
   @Access({ scope: 'read:webhooks' })
   @ApiOperation({ summary: "Your tenant's webhooks (never their secrets)." })
   list(@CurrentPrincipal() principal: Principal, @Query() query: TenantQuery): Promise<{ webhooks: WebhookView[] }> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.List, { tenantId: tenantOf(principal, query.tenantId) });
+    return this.commands.request(WebhookCommands.List, { tenantId: tenantOf(principal, query.tenantId) });
   }
 
   @Get(':id')
   @Access({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'One webhook.' })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<WebhookView> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Get, { tenantId: tenantOf(principal, query.tenantId), webhookId: id });
+    return this.commands.request(WebhookCommands.Get, { tenantId: tenantOf(principal, query.tenantId), webhookId: id });
   }
 
   @Patch(':id')
@@ -50,14 +50,14 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Change name, url, events or status (active re-enables a disabled webhook); a new secret rotates: both sign for 24 hours.' })
   update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: UpdateWebhookDto): Promise<WebhookView> {
     const { tenantId, ...fields } = body;
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Update, { ...fields, tenantId: tenantOf(principal, tenantId), webhookId: id });
+    return this.commands.request(WebhookCommands.Update, { ...fields, tenantId: tenantOf(principal, tenantId), webhookId: id });
   }
 
   @Delete(':id')
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Delete a webhook and its deliveries.' })
   remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<{ id: string }> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Delete, { tenantId: tenantOf(principal, query.tenantId), webhookId: id });
+    return this.commands.request(WebhookCommands.Delete, { tenantId: tenantOf(principal, query.tenantId), webhookId: id });
   }
 
   @Post(':id/test')
@@ -66,14 +66,14 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a test payload now; answers the attempt: delivered, statusCode, latencyMs, error.' })
   test(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<AttemptView & { delivered: boolean }> {
     const tenantId = tenantOf(principal, query.tenantId);
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Test, { tenantId, webhookId: id }, { tenantId, timeoutMs: TEST_TIMEOUT_MS });
+    return this.commands.request(WebhookCommands.Test, { tenantId, webhookId: id }, { tenantId, timeoutMs: TEST_TIMEOUT_MS });
   }
 
   @Get(':id/deliveries')
   @Access({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'Deliveries, newest first, each with its attempts (status code, latency, response excerpt) and next retry.' })
   deliveries(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: PageQuery): Promise<Page<DeliveryView>> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Deliveries, {
+    return this.commands.request(WebhookCommands.Deliveries, {
       tenantId: tenantOf(principal, query.tenantId),
       webhookId: id,
       page: query.page ?? 1,
@@ -86,7 +86,7 @@ export class WebhooksController {
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Send one delivery again, from the start of the retry schedule, under the same webhook-id.' })
   resend(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string, @Query() query: TenantQuery): Promise<DeliveryView> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Resend, { tenantId: tenantOf(principal, query.tenantId), webhookId: id, deliveryId });
+    return this.commands.request(WebhookCommands.Resend, { tenantId: tenantOf(principal, query.tenantId), webhookId: id, deliveryId });
   }
 
   @Post(':id/recover')
@@ -94,6 +94,6 @@ export class WebhooksController {
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Send again every delivery that failed since a time.' })
   recover(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RecoverDto): Promise<{ recovered: number }> {
-    return this.commands.request('webhook-dispatcher', WebhookCommands.Recover, { tenantId: tenantOf(principal, body.tenantId), webhookId: id, since: body.since });
+    return this.commands.request(WebhookCommands.Recover, { tenantId: tenantOf(principal, body.tenantId), webhookId: id, since: body.since });
   }
 }

@@ -60,7 +60,6 @@ export class Dispatcher {
     const started = await this.start(executionIds);
     if (started.length === 0) return;
     const { sent, replies } = this.commands.sendMany(
-      'agent-runtime',
       AgentCommands.Invoke,
       started.map((execution) => ({ payload: this.invokeOf(execution, false), options: this.optionsOf(execution, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS) })),
     );
@@ -74,7 +73,7 @@ export class Dispatcher {
   async fireAndWait(executionId: string): Promise<ExecutionRow | undefined> {
     const [started] = await this.start([executionId]);
     if (!started) return this.current(executionId);
-    const reply = this.commands.request('agent-runtime', AgentCommands.Invoke, this.invokeOf(started, true), this.optionsOf(started, TRIGGER_WAIT_MS));
+    const reply = this.commands.request(AgentCommands.Invoke, this.invokeOf(started, true), this.optionsOf(started, TRIGGER_WAIT_MS));
     return this.answered(started, reply);
   }
 

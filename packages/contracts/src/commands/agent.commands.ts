@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { defineCommand, defineQuery } from './command';
+import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
@@ -169,7 +169,7 @@ export type RunStreamMessage =
   | { streamId: string; type: 'tool'; name: string }
   | { streamId: string; type: 'end'; run: RunView };
 
-export const AgentCommands = {
+export const AgentCommands = answeredBy('agent-runtime', {
   Create: defineCommand<CreateAgentRequest, AgentView>('agent.create', CreateAgentRequest),
   Get: defineQuery<AgentRef, AgentView>('agent.get', AgentRef),
   List: defineQuery<PageRequest, Page<AgentView>>('agent.list', PageRequest),
@@ -188,4 +188,4 @@ export const AgentCommands = {
   DeleteSkill: defineCommand<SkillRef, { id: string }>('skill.delete', SkillRef),
   AttachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.attach-skill', AgentSkillRequest),
   DetachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.detach-skill', AgentSkillRequest),
-} as const;
+});

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors';
+import type { ServiceName } from '../topics';
 import type { Constructor } from '../validation';
 
 /**
@@ -47,4 +48,17 @@ export function defineCommand<Req extends object, Res>(
  */
 export function defineQuery<Req extends object, Res>(type: string, request: Constructor<Req>): CommandDefinition<Req, Res> {
   return { type, request, safe: true };
+}
+
+/** A command with the service that answers it, so a caller names the command alone. */
+export type RoutedCommand<Req extends object, Res> = CommandDefinition<Req, Res> & { readonly service: ServiceName };
+
+/** Marks each of one service's commands as answered by it (see RoutedCommand). */
+export function answeredBy<S extends ServiceName, T extends Record<string, CommandDefinition<object, unknown>>>(
+  service: S,
+  commands: T,
+): { readonly [K in keyof T]: T[K] & { readonly service: S } } {
+  return Object.fromEntries(Object.entries(commands).map(([name, command]) => [name, { ...command, service }])) as {
+    readonly [K in keyof T]: T[K] & { readonly service: S };
+  };
 }

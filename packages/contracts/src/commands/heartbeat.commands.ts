@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { defineCommand, defineQuery } from './command';
+import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory.commands';
 
@@ -167,7 +167,7 @@ export interface HeartbeatLogsPage {
   pagination: { page: number; per_page: number; total: number; total_pages: number };
 }
 
-export const HeartbeatCommands = {
+export const HeartbeatCommands = answeredBy('heartbeat-scheduler', {
   Configure: defineCommand<ConfigureHeartbeatRequest, HeartbeatView>('heartbeat.configure', ConfigureHeartbeatRequest),
   List: defineQuery<ListHeartbeatsRequest, { heartbeats: HeartbeatView[] }>('heartbeat.list', ListHeartbeatsRequest),
   Get: defineQuery<HeartbeatRef, HeartbeatView>('heartbeat.get', HeartbeatRef),
@@ -179,4 +179,4 @@ export const HeartbeatCommands = {
   ScheduleTask: defineCommand<ScheduleTaskRequest, HeartbeatLogView>('heartbeat.schedule-task', ScheduleTaskRequest),
   Logs: defineQuery<HeartbeatLogsRequest, HeartbeatLogsPage>('heartbeat.logs', HeartbeatLogsRequest),
   Stats: defineQuery<HeartbeatStatsRequest, HeartbeatStatsView>('heartbeat.stats', HeartbeatStatsRequest),
-} as const;
+});

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ErrorDetail } from '../errors';
-import { defineCommand, defineQuery } from './command';
+import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 
 /** Spec 003's memory types. */
@@ -225,7 +225,7 @@ export interface TenantUsageResponse {
   storageBytes: number;
 }
 
-export const MemoryCommands = {
+export const MemoryCommands = answeredBy('memory', {
   Create: defineCommand<CreateMemoryRequest, MemoryView>('memory.create', CreateMemoryRequest),
   CreateBatch: defineCommand<CreateMemoriesRequest, CreateMemoriesResponse>('memory.create-batch', CreateMemoriesRequest),
   Get: defineQuery<MemoryRef, MemoryView>('memory.get', MemoryRef),
@@ -237,4 +237,4 @@ export const MemoryCommands = {
   ImplicitPatterns: defineCommand<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineQuery<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
-} as const;
+});

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { defineCommand, defineQuery } from './command';
+import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import type { Page } from './agent.commands';
 
@@ -99,7 +99,7 @@ export class RecoverRequest extends WebhookRef {
   @IsDateString() since!: string;
 }
 
-export const WebhookCommands = {
+export const WebhookCommands = answeredBy('webhook-dispatcher', {
   Create: defineCommand<CreateWebhookRequest, WebhookView>('webhook.create', CreateWebhookRequest),
   Get: defineQuery<WebhookRef, WebhookView>('webhook.get', WebhookRef),
   List: defineQuery<ListWebhooksRequest, { webhooks: WebhookView[] }>('webhook.list', ListWebhooksRequest),
@@ -111,7 +111,7 @@ export const WebhookCommands = {
   Resend: defineCommand<ResendRequest, DeliveryView>('webhook.resend', ResendRequest),
   /** Sends again every failed delivery of the webhook since a time. */
   Recover: defineCommand<RecoverRequest, { recovered: number }>('webhook.recover', RecoverRequest),
-} as const;
+});
 
 /** Events the dispatcher itself publishes on Topics.WebhookEvents. */
 export const WebhookEventTypes = {

@@ -9,6 +9,7 @@ import {
   type CommandDefinition,
   type CommandReply,
   type CommandRequest,
+  type RoutedCommand,
   type ServiceName,
 } from '@hb/contracts';
 import type { KafkaBus } from './kafka-bus';
@@ -93,13 +94,14 @@ export class CommandClient {
     this.ready = true;
   }
 
-  async request<Req extends object, Res>(
-    service: ServiceName,
-    command: CommandDefinition<Req, Res>,
-    payload: Req,
-    options: RequestOptions = {},
-  ): Promise<Res> {
-    return this.sendMany(service, command, [{ payload, options }]).replies[0];
+  /** Sends a command to the service that answers it and resolves with the reply. */
+  async request<Req extends object, Res>(command: RoutedCommand<Req, Res>, payload: Req, options: RequestOptions = {}): Promise<Res> {
+    return this.send(command.service, command, [{ payload, options }]).replies[0];
+  }
+
+  /** A command every service answers (system.ping), to the service named. */
+  async requestTo<Req extends object, Res>(service: ServiceName, command: CommandDefinition<Req, Res>, payload: Req, options: RequestOptions = {}): Promise<Res> {
+    return this.send(service, command, [{ payload, options }]).replies[0];
   }
 
   /**
@@ -108,6 +110,13 @@ export class CommandClient {
    * the replies, for callers that hand work on and take the answers whenever they come.
    */
   sendMany<Req extends object, Res>(
+    command: RoutedCommand<Req, Res>,
+    requests: Array<{ payload: Req; options?: RequestOptions }>,
+  ): { sent: Promise<void>; replies: Array<Promise<Res>> } {
+    return this.send(command.service, command, requests);
+  }
+
+  private send<Req extends object, Res>(
     service: ServiceName,
     command: CommandDefinition<Req, Res>,
     requests: Array<{ payload: Req; options?: RequestOptions }>,

@@ -9,7 +9,6 @@ export class DeleteAgentMemoryUseCase {
 
   async execute(input: { tenantId: string; agentId: string; memoryId: string }): Promise<void> {
     await this.commands.request(
-      'memory',
       MemoryCommands.Delete,
       { tenantId: input.tenantId, id: input.memoryId, agentId: input.agentId },
       { tenantId: input.tenantId },

@@ -14,7 +14,6 @@ export class ListAgentMemoryUseCase {
     const limit = query.limit ?? 20;
     if (query.query) {
       const found = await this.commands.request(
-        'memory',
         MemoryCommands.Search,
         { tenantId, agentId, query: query.query, limit, type: query.type },
         { tenantId },
@@ -22,7 +21,6 @@ export class ListAgentMemoryUseCase {
       return { data: found.results.map(agentMemoryView), total: found.results.length };
     }
     const page = await this.commands.request(
-      'memory',
       MemoryCommands.List,
       { tenantId, agentId, page: 1, limit, type: query.type, sort: 'createdAt', order: 'desc' },
       { tenantId },

@@ -9,7 +9,6 @@ export class BuildDecisionChainUseCase {
 
   execute(tenantId: string, body: DecisionChainDto): Promise<DecisionChainResponse> {
     return this.commands.request(
-      'memory',
       MemoryCommands.DecisionChain,
       { tenantId, topic: body.topic, timeRange: body.timeRange },
       { tenantId, timeoutMs: 15_000 },

@@ -10,6 +10,6 @@ export class FindImplicitPatternsUseCase {
   constructor(private readonly commands: CommandClient) {}
 
   execute(tenantId: string, minOccurrences = 3): Promise<ImplicitPatternsResponse> {
-    return this.commands.request('memory', MemoryCommands.ImplicitPatterns, { tenantId, minOccurrences }, { tenantId, timeoutMs: PATTERNS_TIMEOUT_MS });
+    return this.commands.request(MemoryCommands.ImplicitPatterns, { tenantId, minOccurrences }, { tenantId, timeoutMs: PATTERNS_TIMEOUT_MS });
   }
 }

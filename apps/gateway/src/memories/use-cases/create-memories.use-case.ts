@@ -51,7 +51,6 @@ export class CreateMemoriesUseCase {
     const quota = await this.quotas.resolve(input.principal, input.tenantId);
     const { tenantId } = input;
     const reply = await this.commands.request(
-      'memory',
       MemoryCommands.CreateBatch,
       { tenantId, memories: valid.map((v) => v.memory), quota },
       { tenantId, timeoutMs: BATCH_TIMEOUT_MS },

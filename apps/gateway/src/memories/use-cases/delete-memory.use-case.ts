@@ -7,7 +7,7 @@ export class DeleteMemoryUseCase {
   constructor(private readonly commands: CommandClient) {}
 
   async execute(tenantId: string, id: string): Promise<{ id: string; deleted: true }> {
-    await this.commands.request('memory', MemoryCommands.Delete, { tenantId, id }, { tenantId });
+    await this.commands.request(MemoryCommands.Delete, { tenantId, id }, { tenantId });
     return { id, deleted: true };
   }
 }

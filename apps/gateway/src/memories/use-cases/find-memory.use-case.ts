@@ -7,6 +7,6 @@ export class FindMemoryUseCase {
   constructor(private readonly commands: CommandClient) {}
 
   execute(tenantId: string, id: string): Promise<MemoryView> {
-    return this.commands.request('memory', MemoryCommands.Get, { tenantId, id }, { tenantId });
+    return this.commands.request(MemoryCommands.Get, { tenantId, id }, { tenantId });
   }
 }

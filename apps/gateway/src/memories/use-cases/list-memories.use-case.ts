@@ -10,7 +10,6 @@ export class ListMemoriesUseCase {
 
   execute(tenantId: string, query: ListMemoriesQuery): Promise<MemoryPage> {
     return this.commands.request(
-      'memory',
       MemoryCommands.List,
       {
         tenantId,

@@ -9,7 +9,6 @@ export class SearchMemoriesUseCase {
 
   execute(tenantId: string, body: SearchMemoriesDto): Promise<MemorySearchResponse> {
     return this.commands.request(
-      'memory',
       MemoryCommands.Search,
       { tenantId, query: body.query, limit: body.limit ?? 20, type: body.type, minRelevance: body.minRelevance, tags: body.tags },
       { tenantId },

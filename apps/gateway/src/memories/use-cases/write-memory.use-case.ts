@@ -25,8 +25,8 @@ export class WriteMemoryUseCase {
     const { tenantId } = input;
     if (input.id === undefined) {
       const create = { ...(input.body as CreateMemoryDto), tenantId, quota, idempotencyKey: input.idempotencyKey };
-      return this.commands.request('memory', MemoryCommands.Create, create, { tenantId });
+      return this.commands.request(MemoryCommands.Create, create, { tenantId });
     }
-    return this.commands.request('memory', MemoryCommands.Update, { ...input.body, tenantId, id: input.id, quota }, { tenantId });
+    return this.commands.request(MemoryCommands.Update, { ...input.body, tenantId, id: input.id, quota }, { tenantId });
   }
 }

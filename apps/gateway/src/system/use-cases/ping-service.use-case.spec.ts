@@ -5,7 +5,7 @@ import { PingServiceUseCase } from './ping-service.use-case';
 function aCommandClient(reply: object = { service: 'memory', instance: 'm-1' }) {
   const calls: unknown[][] = [];
   const client = {
-    request: async (...args: unknown[]) => {
+    requestTo: async (...args: unknown[]) => {
       calls.push(args);
       return { ...reply, ...(args[2] as object) };
     },

@@ -16,7 +16,7 @@ export class PingServiceUseCase {
       throw new DomainError(ErrorCodes.ValidationError, `service must be one of ${Services.join(', ')}`, 'service');
     }
     const started = performance.now();
-    const reply = await this.commands.request(input.service, SystemCommands.Ping, { echo: input.echo });
+    const reply = await this.commands.requestTo(input.service, SystemCommands.Ping, { echo: input.echo });
     return { ...reply, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 }

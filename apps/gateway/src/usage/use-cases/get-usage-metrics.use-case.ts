@@ -43,7 +43,7 @@ export class GetUsageMetricsUseCase {
 
   private async memoryUsage(tenantId: string): Promise<TenantUsageResponse> {
     try {
-      return await this.commands.request('memory', MemoryCommands.TenantUsage, { tenantId }, { tenantId, timeoutMs: 2000 });
+      return await this.commands.request(MemoryCommands.TenantUsage, { tenantId }, { tenantId, timeoutMs: 2000 });
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCodes.UnknownCommand) return { memories: 0, storageBytes: 0 };
       throw error;
