@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const client = new CommandClient(bus, new JsonLogger('bench', namespace, 'error'), 30_000);
     await client.start();
     const invoke = (i: number) =>
-      client.request('agent-runtime', AgentCommands.Invoke, {
+      client.request(AgentCommands.Invoke, {
         tenantId: tenant,
         agentId: bots[i % BOTS],
         message: 'floor',
