@@ -6,6 +6,7 @@ import { embeddingProviderFor } from './embeddings/embedding-provider.factory';
 import { sizeOf } from './memories/memory.view';
 import { writeVectorRows } from './search/memory-vectors.repository';
 import { SAMPLE_COUNT, TEST_TENANT_ID, sampleMemories } from './seed/sample-memories';
+import { SampleMemoriesRepository } from './seed/sample-memories.repository';
 
 /**
  * Seeds spec 003's test tenant with its 975 sample memories, embedded for search. Deterministic and
@@ -17,10 +18,9 @@ async function seed(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ ...DATABASE, url: env.DATABASE_URL }));
   await dataSource.initialize();
   try {
+    const rows = new SampleMemoriesRepository(dataSource);
     const samples = sampleMemories();
-    const existing = new Set(
-      (await dataSource.query(`SELECT id FROM memories WHERE id = ANY($1)`, [samples.map((s) => s.id)])).map((r: { id: string }) => r.id),
-    );
+    const existing = await rows.existingIds(samples.map((sample) => sample.id));
     const missing = samples.filter((sample) => !existing.has(sample.id));
     const embeddings = embeddingProviderFor(env);
     const space = { model: embeddings.model, dimensions: embeddings.dimensions };
@@ -32,18 +32,10 @@ async function seed(): Promise<void> {
         for (const sample of batch) {
           const size = sizeOf(sample);
           bytes += size;
-          await manager.query(
-            `INSERT INTO memories (id, tenant_id, content, type, importance, tags, metadata, size_bytes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-            [sample.id, TEST_TENANT_ID, sample.content, sample.type, sample.importance, sample.tags, sample.metadata, size, sample.createdAt],
-          );
+          await rows.insert(manager, TEST_TENANT_ID, sample, size);
         }
         await writeVectorRows(manager, space, batch.map((sample, j) => ({ id: sample.id, tenantId: TEST_TENANT_ID, vector: vectors[j] })));
-        await manager.query(
-          `INSERT INTO tenant_usage (tenant_id, memories, storage_bytes) VALUES ($1, $2, $3)
-           ON CONFLICT (tenant_id) DO UPDATE SET memories = tenant_usage.memories + $2, storage_bytes = tenant_usage.storage_bytes + $3`,
-          [TEST_TENANT_ID, batch.length, bytes],
-        );
+        await rows.addUsage(manager, TEST_TENANT_ID, batch.length, bytes);
       });
     }
     await embeddings.close?.();
