@@ -85,9 +85,9 @@ export class AgentsRepository {
     return { rows: rows.map(({ total: _total, ...row }) => row), total };
   }
 
-  /** Changes the given settings of the tenant's agent; undefined when there is no such agent. */
+  /** Changes these settings (at least one) of the tenant's agent; undefined when there is no such agent. */
   async update(tenantId: string, id: string, changes: Partial<AgentSettings>): Promise<AgentRow | undefined> {
-    const fields = (Object.keys(changes) as Array<keyof AgentSettings>).filter((field) => changes[field] !== undefined);
+    const fields = Object.keys(changes) as Array<keyof AgentSettings>;
     const [rows] = await this.dataSource.query(
       `UPDATE agents SET ${fields.map((field, i) => `${field} = $${i + 3}`).join(', ')}, updated_at = now()
         WHERE id = $1 AND tenant_id = $2 RETURNING *`,

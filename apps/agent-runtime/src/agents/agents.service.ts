@@ -57,8 +57,7 @@ export class AgentsService {
   }
 
   async update(input: UpdateAgentRequest): Promise<AgentView> {
-    const changes: Partial<AgentSettings> = {};
-    for (const field of FIELDS) if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
+    const changes: Partial<AgentSettings> = Object.fromEntries(FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]));
     if (Object.keys(changes).length === 0) return this.get(input);
     const row = await this.agents.update(input.tenantId, input.agentId, changes);
     if (!row) throw notFound(input.agentId);

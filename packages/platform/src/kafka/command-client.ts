@@ -77,14 +77,14 @@ export class CommandClient {
       group: `${this.bus.service}.replies.${this.bus.instanceId}`,
       topics: [this.bus.scoped(replyTopic(this.bus.service))],
       fromBeginning: false,
+      // The group is this replica's alone, and a reply is only worth reading while its caller
+      // waits: committing offsets (kafkajs would after every batch) costs a request per reply
+      // for nothing but a consumer restarted after a crash resuming where it stopped. Without
+      // them it starts at the latest reply; the calls whose replies came in between time out,
+      // or, for queries, are answered through their second copy.
+      commits: 'never',
       run: {
         partitionsConsumedConcurrently: 6,
-        // The group is this replica's alone, and a reply is only worth reading while its caller
-        // waits: committing offsets (kafkajs would after every batch) costs a request per reply
-        // for nothing but a consumer restarted after a crash resuming where it stopped. Without
-        // them it starts at the latest reply; the calls whose replies came in between time out,
-        // or, for queries, are answered through their second copy.
-        autoCommit: false,
         eachMessage: async ({ message }) => {
           const correlationId = header(message, CommandHeaders.CorrelationId);
           if (correlationId) this.settle(correlationId, message.value?.toString());

@@ -14,7 +14,6 @@ import {
 } from '@hb/contracts';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
-import { OffsetCommits } from './offset-commits';
 import type { RunningConsumer } from './running-consumer';
 
 export interface CommandContext {
@@ -50,10 +49,6 @@ export interface HandleOptions {
 export class CommandServer {
   private readonly handlers = new Map<string, Registration>();
   private consumer?: RunningConsumer;
-  private readonly commits = new OffsetCommits(
-    (offsets) => this.consumer?.commit(offsets) ?? Promise.resolve(),
-    (error) => this.logger.warn({ msg: 'command offsets not committed', err: String(error) }, CommandServer.name),
-  );
 
   constructor(
     private readonly bus: KafkaBus,
@@ -84,14 +79,11 @@ export class CommandServer {
       group: `${this.service}.commands`,
       topics: [this.bus.scoped(commandTopic(this.service))],
       fromBeginning: true,
-      beforeStop: () => this.commits.flush(),
+      // A command that may have changed state must not be handled twice; a query may.
+      commits: (message) => (this.isQuery(message) ? 'soon' : 'at-once'),
       run: {
         partitionsConsumedConcurrently: 6,
-        autoCommit: false, // see OffsetCommits
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          await keepAlive(heartbeat, () => this.dispatch(message));
-          await this.commits.handled(topic, partition, message.offset, !this.isQuery(message));
-        },
+        eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
       },
     });
   }

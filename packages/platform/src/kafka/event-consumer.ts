@@ -3,8 +3,6 @@ import type { KafkaMessage } from 'kafkajs';
 import { EventEnvelope, parseAs } from '@hb/contracts';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
-import { OffsetCommits } from './offset-commits';
-import type { RunningConsumer } from './running-consumer';
 
 export interface EventSubscription {
   /** Consumer group name; replicas of a service share it and split the partitions. */
@@ -47,23 +45,15 @@ export class EventConsumer {
    * reading only news (fromBeginning: false) would otherwise miss what came while it joined.
    */
   async start(subscription: EventSubscription): Promise<void> {
-    let consumer: RunningConsumer | undefined;
-    const commits = new OffsetCommits(
-      (offsets) => consumer?.commit(offsets) ?? Promise.resolve(),
-      (error) => this.logger.warn({ msg: 'event offsets not committed', group: subscription.group, err: String(error) }, EventConsumer.name),
-    );
-    consumer = await this.bus.run({
+    await this.bus.run({
       group: subscription.group,
       topics: subscription.topics.map((t) => this.bus.scoped(t)),
       fromBeginning: subscription.fromBeginning ?? true,
-      beforeStop: () => commits.flush(),
+      // Handlers are idempotent by contract: a second delivery is harmless.
+      commits: () => 'soon',
       run: {
         partitionsConsumedConcurrently: 3,
-        autoCommit: false,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          await this.handle(subscription, topic, partition, message, heartbeat);
-          await commits.handled(topic, partition, message.offset, false);
-        },
+        eachMessage: async ({ topic, partition, message, heartbeat }) => this.handle(subscription, topic, partition, message, heartbeat),
       },
     });
   }

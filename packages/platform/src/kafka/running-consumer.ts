@@ -1,5 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Consumer, ConsumerConfig, ConsumerRunConfig, TopicPartitionOffsetAndMetadata } from 'kafkajs';
+import type { Consumer, ConsumerConfig, ConsumerRunConfig, KafkaMessage } from 'kafkajs';
+import { OffsetCommits } from './offset-commits';
+
+/**
+ * When a handled message's offset is committed (see OffsetCommits): 'at-once' before the next
+ * message is taken, 'soon' batched within a second. Without a policy kafkajs auto-commits after
+ * every batch; 'never' commits nothing (a group only this process reads, from the latest offset).
+ */
+export type CommitPolicy = 'never' | ((message: KafkaMessage) => 'at-once' | 'soon');
 
 export interface ConsumerSpec {
   /** The group's name before the namespace. */
@@ -9,9 +17,8 @@ export interface ConsumerSpec {
   /** Where a group with no committed offset starts. */
   fromBeginning: boolean;
   config?: Partial<ConsumerConfig>;
-  /** Runs before the consumer leaves its group on stop, while it can still commit (see OffsetCommits). */
-  beforeStop?: () => Promise<void>;
-  run: Pick<ConsumerRunConfig, 'eachMessage' | 'partitionsConsumedConcurrently' | 'autoCommit'>;
+  commits?: CommitPolicy;
+  run: Pick<ConsumerRunConfig, 'eachMessage' | 'partitionsConsumedConcurrently'>;
 }
 
 const RESTART_DELAY_MS = 1000;
@@ -28,12 +35,18 @@ export class RunningConsumer {
   private stopped = false;
   private restartTimer?: NodeJS.Timeout;
   private fetching = false;
+  private readonly commits: OffsetCommits;
 
   constructor(
     private readonly spec: ConsumerSpec,
     private readonly create: (spec: ConsumerSpec) => Consumer,
     private readonly logger: LoggerService,
-  ) {}
+  ) {
+    this.commits = new OffsetCommits(
+      (offsets) => this.consumer?.commitOffsets(offsets) ?? Promise.resolve(),
+      (error) => this.logger.warn({ msg: 'offsets not committed', group: spec.group, err: String(error) }, 'Kafka'),
+    );
+  }
 
   get healthy(): boolean {
     return this.fetching;
@@ -65,21 +78,33 @@ export class RunningConsumer {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.spec.topics, fromBeginning: this.spec.fromBeginning });
-    await consumer.run(this.spec.run);
+    await consumer.run(this.runConfig());
     await fetched;
-  }
-
-  /** Commits offsets by hand, for a consumer run with autoCommit off; a no-op between a crash and the restart. */
-  async commit(offsets: TopicPartitionOffsetAndMetadata[]): Promise<void> {
-    await this.consumer?.commitOffsets(offsets);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
     this.fetching = false;
-    await this.spec.beforeStop?.().catch(() => undefined);
+    // Before leaving the group, while the consumer can still commit what it handled.
+    await this.commits.flush();
     await this.consumer?.disconnect();
+  }
+
+  /** The spec's run config, with its commit policy applied around each message. */
+  private runConfig(): ConsumerRunConfig {
+    const policy = this.spec.commits;
+    if (policy === undefined) return this.spec.run;
+    if (policy === 'never') return { ...this.spec.run, autoCommit: false };
+    const eachMessage = this.spec.run.eachMessage!;
+    return {
+      ...this.spec.run,
+      autoCommit: false,
+      eachMessage: async (payload) => {
+        await eachMessage(payload);
+        await this.commits.handled(payload.topic, payload.partition, payload.message.offset, policy(payload.message) === 'at-once');
+      },
+    };
   }
 
   private restartLater(crashed: Consumer): void {
