@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { JsonLogger, dataSourceOptions, runMigrations } from '@hb/platform';
+import { testInfra } from '@hb/testing';
 import { DATABASE } from '../src/database';
 import { OnnxEmbeddingProvider } from '../src/embeddings/onnx/onnx-embedding.provider';
 import { ReembeddingRepository } from '../src/reembedding/reembedding.repository';
@@ -10,7 +11,7 @@ import { ReembeddingWorker } from '../src/reembedding/reembedding.worker';
 import { PgVectorIndex } from '../src/search/pgvector-index.repository';
 import { vectorLiteral } from '../src/search/vector-index';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
+const databaseUrl = testInfra.DATABASE_URL;
 const modelDir = process.env.EMBEDDINGS_MODEL_DIR ?? join(homedir(), '.cache/heartbeat-platform/models/e5-small-v2-q');
 const MEMORIES = 150;
 

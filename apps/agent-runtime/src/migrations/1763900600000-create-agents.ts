@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class CreateAgents1763900600000 implements MigrationInterface {
-  name = 'CreateAgents1763900600000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateAgents1763900600000 = sqlMigration('CreateAgents1763900600000', {
+  up: [
+    `
       CREATE TABLE agents (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
@@ -16,18 +14,18 @@ export class CreateAgents1763900600000 implements MigrationInterface {
         heartbeat boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX agents_tenant_created ON agents (tenant_id, created_at DESC, id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX agents_tenant_created ON agents (tenant_id, created_at DESC, id)`,
+    `
       CREATE TABLE conversations (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
         agent_id text NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX conversations_agent_updated ON conversations (agent_id, updated_at DESC, id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX conversations_agent_updated ON conversations (agent_id, updated_at DESC, id)`,
+    `
       CREATE TABLE runs (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
@@ -47,13 +45,13 @@ export class CreateAgents1763900600000 implements MigrationInterface {
         started_at timestamptz,
         deadline_at timestamptz,
         finished_at timestamptz
-      )`);
+      )`,
     // A retried invoke finds its first run; one conversation runs one turn at a time.
-    await queryRunner.query(`CREATE UNIQUE INDEX runs_idempotency ON runs (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX runs_one_running_per_conversation ON runs (conversation_id) WHERE status = 'running'`);
-    await queryRunner.query(`CREATE INDEX runs_pending ON runs (created_at) WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX runs_conversation_created ON runs (conversation_id, created_at DESC)`);
-    await queryRunner.query(`
+    `CREATE UNIQUE INDEX runs_idempotency ON runs (agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    `CREATE UNIQUE INDEX runs_one_running_per_conversation ON runs (conversation_id) WHERE status = 'running'`,
+    `CREATE INDEX runs_pending ON runs (created_at) WHERE status = 'pending'`,
+    `CREATE INDEX runs_conversation_created ON runs (conversation_id, created_at DESC)`,
+    `
       CREATE TABLE messages (
         seq bigserial PRIMARY KEY,
         id text NOT NULL UNIQUE,
@@ -66,14 +64,13 @@ export class CreateAgents1763900600000 implements MigrationInterface {
         input_tokens integer NOT NULL DEFAULT 0,
         output_tokens integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX messages_conversation ON messages (conversation_id, seq)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE messages`);
-    await queryRunner.query(`DROP TABLE runs`);
-    await queryRunner.query(`DROP TABLE conversations`);
-    await queryRunner.query(`DROP TABLE agents`);
-  }
-}
+      )`,
+    `CREATE INDEX messages_conversation ON messages (conversation_id, seq)`,
+  ],
+  down: [
+    `DROP TABLE messages`,
+    `DROP TABLE runs`,
+    `DROP TABLE conversations`,
+    `DROP TABLE agents`,
+  ],
+});

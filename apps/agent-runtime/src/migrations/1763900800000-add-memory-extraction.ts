@@ -1,15 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class AddMemoryExtraction1763900800000 implements MigrationInterface {
-  name = 'AddMemoryExtraction1763900800000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const AddMemoryExtraction1763900800000 = sqlMigration('AddMemoryExtraction1763900800000', {
+  up: [
     // When the memories of a completed run were extracted (claimed); null = still to do.
-    await queryRunner.query(`ALTER TABLE runs ADD COLUMN memories_extracted_at timestamptz`);
-    await queryRunner.query(`CREATE INDEX runs_extraction_pending ON runs (finished_at) WHERE status = 'completed' AND memories_extracted_at IS NULL`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE runs DROP COLUMN memories_extracted_at`);
-  }
-}
+    `ALTER TABLE runs ADD COLUMN memories_extracted_at timestamptz`,
+    `CREATE INDEX runs_extraction_pending ON runs (finished_at) WHERE status = 'completed' AND memories_extracted_at IS NULL`,
+  ],
+  down: [
+    `ALTER TABLE runs DROP COLUMN memories_extracted_at`,
+  ],
+});

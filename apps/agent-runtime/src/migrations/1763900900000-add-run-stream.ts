@@ -1,14 +1,11 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class AddRunStream1763900900000 implements MigrationInterface {
-  name = 'AddRunStream1763900900000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const AddRunStream1763900900000 = sqlMigration('AddRunStream1763900900000', {
+  up: [
     // Where a streamed run's output goes (RUN_STREAM_TOPIC, keyed by this id); null = not streamed.
-    await queryRunner.query(`ALTER TABLE runs ADD COLUMN stream_id text`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE runs DROP COLUMN stream_id`);
-  }
-}
+    `ALTER TABLE runs ADD COLUMN stream_id text`,
+  ],
+  down: [
+    `ALTER TABLE runs DROP COLUMN stream_id`,
+  ],
+});

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class CreateTenantsAndKeys1763900100000 implements MigrationInterface {
-  name = 'CreateTenantsAndKeys1763900100000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateTenantsAndKeys1763900100000 = sqlMigration('CreateTenantsAndKeys1763900100000', {
+  up: [
+    `
       CREATE TABLE tenants (
         id text PRIMARY KEY,
         name text NOT NULL,
@@ -12,8 +10,8 @@ export class CreateTenantsAndKeys1763900100000 implements MigrationInterface {
         limit_overrides jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE api_keys (
         id text PRIMARY KEY,
         tenant_id text NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
@@ -28,14 +26,13 @@ export class CreateTenantsAndKeys1763900100000 implements MigrationInterface {
         revoked_at timestamptz,
         last_used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // Authentication finds a key by its hash alone; the index makes it one probe.
-    await queryRunner.query(`CREATE UNIQUE INDEX api_keys_hash ON api_keys (key_hash)`);
-    await queryRunner.query(`CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at DESC)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE api_keys`);
-    await queryRunner.query(`DROP TABLE tenants`);
-  }
-}
+    `CREATE UNIQUE INDEX api_keys_hash ON api_keys (key_hash)`,
+    `CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at DESC)`,
+  ],
+  down: [
+    `DROP TABLE api_keys`,
+    `DROP TABLE tenants`,
+  ],
+});

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class CreateHeartbeats1763901100000 implements MigrationInterface {
-  name = 'CreateHeartbeats1763901100000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateHeartbeats1763901100000 = sqlMigration('CreateHeartbeats1763901100000', {
+  up: [
+    `
       CREATE TABLE heartbeats (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
@@ -37,11 +35,11 @@ export class CreateHeartbeats1763901100000 implements MigrationInterface {
         next_fire_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX heartbeats_due ON heartbeats (next_fire_at) WHERE next_fire_at IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX heartbeats_bot ON heartbeats (tenant_id, bot_id, created_at)`);
+      )`,
+    `CREATE INDEX heartbeats_due ON heartbeats (next_fire_at) WHERE next_fire_at IS NOT NULL`,
+    `CREATE INDEX heartbeats_bot ON heartbeats (tenant_id, bot_id, created_at)`,
     // One row per occurrence, run or skipped: the execution log. It outlives its heartbeat.
-    await queryRunner.query(`
+    `
       CREATE TABLE executions (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
@@ -64,16 +62,15 @@ export class CreateHeartbeats1763901100000 implements MigrationInterface {
         credits_charged integer,
         finished_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // The occurrence id: two replicas claiming the same occurrence make one row.
-    await queryRunner.query(`CREATE UNIQUE INDEX executions_occurrence ON executions (heartbeat_id, scheduled_for) WHERE type = 'heartbeat'`);
-    await queryRunner.query(`CREATE INDEX executions_queued ON executions (scheduled_for) WHERE status = 'queued'`);
-    await queryRunner.query(`CREATE INDEX executions_running ON executions (heartbeat_id) WHERE status = 'running'`);
-    await queryRunner.query(`CREATE INDEX executions_bot ON executions (tenant_id, bot_id, scheduled_for DESC)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE executions`);
-    await queryRunner.query(`DROP TABLE heartbeats`);
-  }
-}
+    `CREATE UNIQUE INDEX executions_occurrence ON executions (heartbeat_id, scheduled_for) WHERE type = 'heartbeat'`,
+    `CREATE INDEX executions_queued ON executions (scheduled_for) WHERE status = 'queued'`,
+    `CREATE INDEX executions_running ON executions (heartbeat_id) WHERE status = 'running'`,
+    `CREATE INDEX executions_bot ON executions (tenant_id, bot_id, scheduled_for DESC)`,
+  ],
+  down: [
+    `DROP TABLE executions`,
+    `DROP TABLE heartbeats`,
+  ],
+});

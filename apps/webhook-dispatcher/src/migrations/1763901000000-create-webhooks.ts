@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hb/platform';
 
-export class CreateWebhooks1763901000000 implements MigrationInterface {
-  name = 'CreateWebhooks1763901000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateWebhooks1763901000000 = sqlMigration('CreateWebhooks1763901000000', {
+  up: [
+    `
       CREATE TABLE webhooks (
         id text PRIMARY KEY,
         tenant_id text NOT NULL,
@@ -21,9 +19,9 @@ export class CreateWebhooks1763901000000 implements MigrationInterface {
         failing_since timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX webhooks_tenant ON webhooks (tenant_id, created_at)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX webhooks_tenant ON webhooks (tenant_id, created_at)`,
+    `
       CREATE TABLE deliveries (
         id text PRIMARY KEY,
         webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
@@ -37,10 +35,10 @@ export class CreateWebhooks1763901000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         delivered_at timestamptz,
         UNIQUE (webhook_id, event_id)
-      )`);
-    await queryRunner.query(`CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX deliveries_webhook ON deliveries (webhook_id, created_at DESC)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending'`,
+    `CREATE INDEX deliveries_webhook ON deliveries (webhook_id, created_at DESC)`,
+    `
       CREATE TABLE attempts (
         id bigserial PRIMARY KEY,
         delivery_id text NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
@@ -49,13 +47,12 @@ export class CreateWebhooks1763901000000 implements MigrationInterface {
         latency_ms integer NOT NULL,
         error text,
         response_excerpt text
-      )`);
-    await queryRunner.query(`CREATE INDEX attempts_delivery ON attempts (delivery_id, id)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE attempts`);
-    await queryRunner.query(`DROP TABLE deliveries`);
-    await queryRunner.query(`DROP TABLE webhooks`);
-  }
-}
+      )`,
+    `CREATE INDEX attempts_delivery ON attempts (delivery_id, id)`,
+  ],
+  down: [
+    `DROP TABLE attempts`,
+    `DROP TABLE deliveries`,
+    `DROP TABLE webhooks`,
+  ],
+});

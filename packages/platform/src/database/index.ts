@@ -1,1 +1,3 @@
 export * from './data-source-options';
+export * from './migrations/run-migrations';
+export * from './migrations/sql-migration';
