@@ -1,9 +1,11 @@
 import { runService } from '@hb/platform';
-import { AppModule } from './app.module';
 import { loadEnv } from './config/env';
+import { DATABASE } from './database';
+import { RunsModule } from './runs/runs.module';
 
 void runService({
   service: 'agent-runtime',
   loadEnv,
-  module: (env, logger) => AppModule.forRoot(env, logger),
+  platform: () => ({ database: DATABASE, callsServices: true }),
+  imports: () => [RunsModule],
 });

@@ -1,9 +1,11 @@
 import { runService } from '@hb/platform';
-import { AppModule } from './app.module';
 import { loadEnv } from './config/env';
+import { DATABASE } from './database';
+import { MemoriesModule } from './memories/memories.module';
 
 void runService({
   service: 'memory',
   loadEnv,
-  module: (env, logger) => AppModule.forRoot(env, logger),
+  platform: () => ({ database: DATABASE }),
+  imports: () => [MemoriesModule],
 });

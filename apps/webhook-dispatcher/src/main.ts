@@ -1,9 +1,11 @@
 import { runService } from '@hb/platform';
-import { AppModule } from './app.module';
 import { loadEnv } from './config/env';
+import { DATABASE } from './database';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 void runService({
   service: 'webhook-dispatcher',
   loadEnv,
-  module: (env, logger) => AppModule.forRoot(env, logger),
+  platform: () => ({ database: DATABASE }),
+  imports: () => [WebhooksModule],
 });

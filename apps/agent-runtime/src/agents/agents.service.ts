@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCodes, type AgentRef, type AgentView, type CreateAgentRequest, type Page, type PageRequest, type UpdateAgentRequest } from '@hb/contracts';
-import { newId } from '../ids';
+import {
+  AgentCommands,
+  DomainError,
+  ErrorCodes,
+  type AgentRef,
+  type AgentView,
+  type CreateAgentRequest,
+  type Page,
+  type PageRequest,
+  type UpdateAgentRequest,
+} from '@hb/contracts';
+import { OnCommand, prefixedId } from '@hb/platform';
 import { AgentsRepository, type AgentRow, type AgentSettings, type AttachedSkill } from './agents.repository';
 
 export type { AgentRow, AttachedSkill } from './agents.repository';
@@ -21,8 +31,9 @@ const notFound = (agentId: string) => new DomainError(ErrorCodes.ResourceNotFoun
 export class AgentsService {
   constructor(private readonly agents: AgentsRepository) {}
 
+  @OnCommand(AgentCommands.Create)
   async create(input: CreateAgentRequest): Promise<AgentView> {
-    const row = await this.agents.insert(newId('agt'), input.tenantId, {
+    const row = await this.agents.insert(prefixedId('agt'), input.tenantId, {
       name: input.name,
       instructions: input.instructions ?? '',
       model: input.model ?? null,
@@ -33,6 +44,7 @@ export class AgentsService {
     return agentView(row, []);
   }
 
+  @OnCommand(AgentCommands.Get)
   async get(ref: AgentRef): Promise<AgentView> {
     return (await this.views([await this.find(ref)]))[0];
   }
@@ -51,11 +63,13 @@ export class AgentsService {
     return row;
   }
 
+  @OnCommand(AgentCommands.List)
   async list(input: PageRequest): Promise<Page<AgentView>> {
     const { rows, total } = await this.agents.page(input.tenantId, input.limit, (input.page - 1) * input.limit);
     return { data: await this.views(rows), total };
   }
 
+  @OnCommand(AgentCommands.Update)
   async update(input: UpdateAgentRequest): Promise<AgentView> {
     const changes: Partial<AgentSettings> = Object.fromEntries(FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]));
     if (Object.keys(changes).length === 0) return this.get(input);
@@ -64,6 +78,7 @@ export class AgentsService {
     return (await this.views([row]))[0];
   }
 
+  @OnCommand(AgentCommands.Delete)
   async delete(ref: AgentRef): Promise<{ id: string }> {
     if (!(await this.agents.deleteOwned(ref.tenantId, ref.agentId))) throw notFound(ref.agentId);
     return { id: ref.agentId };

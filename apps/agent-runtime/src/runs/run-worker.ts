@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { EntityManager } from 'typeorm';
-import { KickedLoop, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { RunErrors } from '@hb/contracts';
+import { InjectEnv, KickedLoop, Outbox } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { AgentTurn, type TurnResult } from './agent-turn';
@@ -9,7 +10,7 @@ import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository } from './messages.repository';
 import { creditsFor, historyOf, runEndedEvent } from './run-rules';
 import { RunStreams, type StreamWriter } from './run-stream';
-import { RunErrors, RunFailure, runView, type RunRow } from './run-rows';
+import { RunFailure, runView, type RunRow } from './run-rows';
 import { RunsRepository } from './runs.repository';
 
 /**
@@ -36,7 +37,6 @@ const HISTORY_MESSAGES = 40;
 @Injectable()
 export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RunWorker.name);
-  private readonly env: AgentRuntimeEnv;
   private readonly finished = new Map<string, Array<() => void>>();
   private readonly running = new Map<string, AbortController>();
   private readonly loop = new KickedLoop(
@@ -55,10 +55,8 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly agents: AgentsService,
     private readonly extraction: MemoryExtraction,
     private readonly streams: RunStreams,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as AgentRuntimeEnv;
-  }
+    @InjectEnv() private readonly env: AgentRuntimeEnv,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.loop.start(POLL_MS);

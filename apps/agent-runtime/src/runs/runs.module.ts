@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
+import { modelProviderFromEnv } from '@hb/platform';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
 import { DeprecatedModelsCheck } from '../agents/deprecated-models.check';
-import type { AgentRuntimeEnv } from '../config/env';
 import { SkillsRepository } from '../skills/skills.repository';
 import { SkillsService } from '../skills/skills.service';
-import { AgentCommandsConsumer } from './agent-commands.consumer';
 import { AgentTurn } from './agent-turn';
 import { ConversationsRepository } from './conversations.repository';
 import { MemoryExtraction } from './memory-extraction';
@@ -33,12 +31,7 @@ import { AgentTools } from './tools';
     MemoryExtraction,
     RunStreams,
     AgentTools,
-    AgentCommandsConsumer,
-    {
-      provide: MODEL_PROVIDER,
-      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as AgentRuntimeEnv, { logger: options.logger }),
-      inject: [PLATFORM_OPTIONS],
-    },
+    modelProviderFromEnv,
   ],
 })
 export class RunsModule {}

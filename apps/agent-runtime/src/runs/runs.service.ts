@@ -1,27 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AgentCommands,
   DomainError,
   ErrorCodes,
-  type ConversationView,
+  RunWaits,
   type ConversationsRequest,
+  type ConversationView,
   type InvokeRequest,
-  type MessageView,
   type MessagesRequest,
+  type MessageView,
   type Page,
   type RunStatusRequest,
   type RunView,
 } from '@hb/contracts';
+import { OnCommand, prefixedId } from '@hb/platform';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
-import { newId } from '../ids';
 import { ConversationsRepository, type ConversationRef } from './conversations.repository';
 import { MessagesRepository } from './messages.repository';
 import { runView, type RunRow } from './run-rows';
 import { RunWorker } from './run-worker';
 import { RunsRepository } from './runs.repository';
-
-/** Longest an invoke with wait: true is held; the gateway's deadline for it is longer. */
-export const WAIT_LIMIT_MS = 290_000;
 
 /** Spec 000's invoke and status, and the conversations and messages they leave. */
 @Injectable()
@@ -35,6 +34,9 @@ export class RunsService {
     private readonly worker: RunWorker,
   ) {}
 
+  // An invoke may wait minutes for its run: it must not hold the consumer meanwhile. The run
+  // is durable in Postgres before the handler waits.
+  @OnCommand(AgentCommands.Invoke, { detached: true })
   async invoke(input: InvokeRequest): Promise<RunView> {
     const first = input.idempotencyKey ? await this.runs.byIdempotencyKey(input) : undefined;
     if (!first && input.trigger === 'heartbeat') await this.requireHeartbeatFlag(input);
@@ -47,18 +49,21 @@ export class RunsService {
     return replayed ? { ...view, replayed: true } : view;
   }
 
+  @OnCommand(AgentCommands.RunStatus)
   async status(input: RunStatusRequest): Promise<RunView> {
     const row = await this.runs.latestOf(input);
     if (!row) throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${input.conversationId} not found`, 'conversationId');
     return runView(row);
   }
 
+  @OnCommand(AgentCommands.Cancel)
   async cancel(input: RunStatusRequest): Promise<RunView> {
     const current = await this.status(input);
     await this.worker.cancel(current.conversation_id);
     return this.status(input);
   }
 
+  @OnCommand(AgentCommands.Conversations)
   async conversations(input: ConversationsRequest): Promise<Page<ConversationView>> {
     await this.agents.get(input);
     const { rows, total } = await this.conversationRows.page(input.tenantId, input.agentId, input.limit, (input.page - 1) * input.limit);
@@ -74,6 +79,7 @@ export class RunsService {
     };
   }
 
+  @OnCommand(AgentCommands.Messages)
   async messages(input: MessagesRequest): Promise<Page<MessageView>> {
     await this.requireConversation(input);
     const { rows, total } = await this.messageRows.page(input.conversationId, input.limit, (input.page - 1) * input.limit);
@@ -86,9 +92,9 @@ export class RunsService {
    * round trip); otherwise it queues.
    */
   private async enqueue(input: InvokeRequest): Promise<{ run: RunRow; replayed: boolean }> {
-    const newConversationId = newId('conv');
+    const newConversationId = prefixedId('conv');
     const startNow = !input.conversationId && this.worker.hasCapacity();
-    const result = await this.runs.enqueue({ ...input, id: newId('run'), newConversationId }, startNow, this.worker.timeoutMs);
+    const result = await this.runs.enqueue({ ...input, id: prefixedId('run'), newConversationId }, startNow, this.worker.timeoutMs);
     if (result.agents === 0) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${input.agentId} not found`, 'agentId');
     if (result.conversations === 0) {
       throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${input.conversationId} not found`, 'conversation_id');
@@ -115,7 +121,7 @@ export class RunsService {
 
   /** Until the run ends (here or on another replica) or the wait limit passes. */
   private async waitFor(run: RunRow): Promise<RunRow> {
-    const deadline = Date.now() + WAIT_LIMIT_MS;
+    const deadline = Date.now() + RunWaits.runtime;
     for (;;) {
       // Woken at once when this replica runs it; a run elsewhere is seen on the next look.
       const finished = this.worker.whenFinished(run.id, Math.max(0, Math.min(500, deadline - Date.now())));

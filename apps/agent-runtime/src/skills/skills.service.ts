@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AgentCommands,
   DomainError,
   ErrorCodes,
   type AgentSkillRequest,
@@ -11,8 +12,8 @@ import {
   type SkillView,
   type UpdateSkillRequest,
 } from '@hb/contracts';
+import { OnCommand, prefixedId } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
-import { newId } from '../ids';
 import { SkillsRepository, type SkillRow } from './skills.repository';
 
 function skillView({ tenant_id: _tenant, created_at, updated_at, ...rest }: SkillRow): SkillView {
@@ -29,9 +30,10 @@ export class SkillsService {
     private readonly agents: AgentsService,
   ) {}
 
+  @OnCommand(AgentCommands.CreateSkill)
   async create(input: CreateSkillRequest): Promise<SkillView> {
     const row = await this.skills.insert({
-      id: newId('skl'),
+      id: prefixedId('skl'),
       tenant_id: input.tenantId,
       name: input.name,
       description: input.description,
@@ -41,28 +43,33 @@ export class SkillsService {
     return skillView(row);
   }
 
+  @OnCommand(AgentCommands.GetSkill)
   async get(ref: SkillRef): Promise<SkillView> {
     const row = await this.skills.findOwned(ref.tenantId, ref.skillId);
     if (!row) throw notFound(ref.skillId);
     return skillView(row);
   }
 
+  @OnCommand(AgentCommands.ListSkills)
   async list(input: PageRequest): Promise<Page<SkillView>> {
     const { rows, total } = await this.skills.page(input.tenantId, input.limit, (input.page - 1) * input.limit);
     return { data: rows.map(skillView), total };
   }
 
+  @OnCommand(AgentCommands.UpdateSkill)
   async update(input: UpdateSkillRequest): Promise<SkillView> {
     const row = await this.skills.update(input.tenantId, input.skillId, { description: input.description, instructions: input.instructions });
     if (!row) throw notFound(input.skillId);
     return skillView(row);
   }
 
+  @OnCommand(AgentCommands.DeleteSkill)
   async delete(ref: SkillRef): Promise<{ id: string }> {
     if (!(await this.skills.deleteOwned(ref.tenantId, ref.skillId))) throw notFound(ref.skillId);
     return { id: ref.skillId };
   }
 
+  @OnCommand(AgentCommands.AttachSkill)
   async attach(input: AgentSkillRequest): Promise<AgentView> {
     await this.agents.get(input);
     await this.get(input);
@@ -70,6 +77,7 @@ export class SkillsService {
     return this.agents.get(input);
   }
 
+  @OnCommand(AgentCommands.DetachSkill)
   async detach(input: AgentSkillRequest): Promise<AgentView> {
     await this.agents.get(input);
     await this.skills.detach(input.agentId, input.skillId);

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { GatewayEventTypes, Topics } from '@hb/contracts';
-import { EventConsumer, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GatewayEvents, Topics } from '@hb/contracts';
+import { EventConsumer, InjectEnv, on, type BaseEnv } from '@hb/platform';
 import { KeyCache } from './key-cache';
 
 /**
@@ -12,17 +12,15 @@ export class RevocationConsumer implements OnModuleInit {
   constructor(
     private readonly events: EventConsumer,
     private readonly cache: KeyCache,
-    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
   onModuleInit(): void {
     this.events.subscribe({
-      group: `gateway.key-cache.${this.options.env.INSTANCE_ID}`,
+      group: `gateway.key-cache.${this.env.INSTANCE_ID}`,
       topics: [Topics.GatewayEvents],
       fromBeginning: false,
-      handle: async (event) => {
-        if (event.type === GatewayEventTypes.ApiKeyRevoked) this.cache.evictKey(String(event.payload.id));
-      },
+      handlers: [on(GatewayEvents.ApiKeyRevoked, async ({ payload }) => this.cache.evictKey(payload.id))],
     });
   }
 }

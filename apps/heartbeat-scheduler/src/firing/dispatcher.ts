@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { AgentCommands, DomainError, ErrorCodes, SkipReasons, type RunView } from '@hb/contracts';
-import { CommandClient, Outbox, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { AgentCommands, DomainError, ErrorCodes, RunWaits, SkipReasons, type RunView } from '@hb/contracts';
+import { CommandClient, InjectEnv, Outbox } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import { creditsThisPeriod, type ExecutionRow, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
@@ -10,9 +10,6 @@ import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { FIRE_QUEUE, type FireJob } from './fire-queue';
 import { Recorder } from './recorder';
 import { outcomeOfRun, skipped, type Outcome } from './run-outcome';
-
-/** A synchronous trigger waits as long as the runtime holds an invoke with wait: true, and a little more. */
-export const TRIGGER_WAIT_MS = 300_000;
 
 /**
  * Failures of the way to the runtime or inside it (an overloaded database), not of the heartbeat:
@@ -33,7 +30,6 @@ const RETRY_REFUSED_MS = 5000;
 @Injectable()
 export class Dispatcher {
   private readonly logger = new Logger(Dispatcher.name);
-  private readonly env: HeartbeatSchedulerEnv;
   /** Execution id → the run the runtime started for it, not yet written. */
   private readonly accepted = new Map<string, string>();
   private flushing?: NodeJS.Timeout;
@@ -45,10 +41,8 @@ export class Dispatcher {
     private readonly commands: CommandClient,
     private readonly recorder: Recorder,
     @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as HeartbeatSchedulerEnv;
-  }
+    @InjectEnv() private readonly env: HeartbeatSchedulerEnv,
+  ) {}
 
   /**
    * Fires executions due together, in one transaction and one write to Kafka; done once Kafka holds
@@ -73,7 +67,7 @@ export class Dispatcher {
   async fireAndWait(executionId: string): Promise<ExecutionRow | undefined> {
     const [started] = await this.start([executionId]);
     if (!started) return this.current(executionId);
-    const reply = this.commands.request(AgentCommands.Invoke, this.invokeOf(started, true), this.optionsOf(started, TRIGGER_WAIT_MS));
+    const reply = this.commands.request(AgentCommands.Invoke, this.invokeOf(started, true), this.optionsOf(started, RunWaits.invoke));
     return this.answered(started, reply);
   }
 

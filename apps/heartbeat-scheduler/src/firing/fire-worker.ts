@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { CommandClient, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { CommandClient, InjectEnv } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import { Dispatcher } from './dispatcher';
 import { FIRE_QUEUE, type FireJob } from './fire-queue';
@@ -16,16 +16,13 @@ const READY_POLL_MS = 50;
 @Injectable()
 export class FireWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(FireWorker.name);
-  private readonly env: HeartbeatSchedulerEnv;
 
   constructor(
     @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
     private readonly commands: CommandClient,
     private readonly dispatcher: Dispatcher,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as HeartbeatSchedulerEnv;
-  }
+    @InjectEnv() private readonly env: HeartbeatSchedulerEnv,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.startWhenConnected();

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { DataSource, EntityManager } from 'typeorm';
-import { KickedLoop, PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { ExecutionErrors } from '@hb/contracts';
+import { InjectEnv, KickedLoop } from '@hb/platform';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import { ExecutionsRepository, type ClaimedExecution } from '../heartbeats/executions.repository';
 import { newId, scheduleOf } from '../heartbeats/heartbeat-rows';
@@ -28,7 +29,6 @@ import { Recorder } from './recorder';
 @Injectable()
 export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Planner.name);
-  private readonly env: HeartbeatSchedulerEnv;
   private readonly loop = new KickedLoop(
     () => this.plan(),
     (error) => this.logger.warn(`claiming due heartbeats failed: ${error.message}`),
@@ -40,10 +40,8 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
     private readonly executions: ExecutionsRepository,
     @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
     private readonly recorder: Recorder,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as HeartbeatSchedulerEnv;
-  }
+    @InjectEnv() private readonly env: HeartbeatSchedulerEnv,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.loop.start(this.env.HEARTBEAT_POLL_MS);
@@ -121,7 +119,7 @@ export class Planner implements OnApplicationBootstrap, BeforeApplicationShutdow
       if (stuck.length > 0) await this.enqueue(stuck);
       const lost = await this.executions.lost(this.env.HEARTBEAT_RUN_LOST_AFTER_MS, this.env.HEARTBEAT_DISPATCH_TIMEOUT_MS);
       for (const id of lost) {
-        await this.recorder.finish(id, { status: 'error', error: { code: 'run_lost', message: 'The agent runtime never reported on this run' } });
+        await this.recorder.finish(id, { status: 'error', error: { code: ExecutionErrors.RunLost, message: 'The agent runtime never reported on this run' } });
       }
     } catch (error) {
       this.logger.warn(`sweeping executions failed: ${(error as Error).message}`);

@@ -3,6 +3,8 @@ import type { HeartbeatLogsPage, HeartbeatLogsRequest, HeartbeatStatsRequest, He
 import { ExecutionsRepository, type Tally } from './executions.repository';
 import { logView } from './heartbeat-rows';
 import { HeartbeatsRepository } from './heartbeats.repository';
+import { HeartbeatCommands } from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -20,6 +22,7 @@ export class HeartbeatLogsService {
   ) {}
 
   /** Executions that have fired or were skipped, newest first (occurrences still queued are not history yet). */
+  @OnCommand(HeartbeatCommands.Logs)
   async logs(input: HeartbeatLogsRequest): Promise<HeartbeatLogsPage> {
     const { page, perPage, ...filter } = input;
     const { rows, total } = await this.executions.logPage(filter, perPage, (page - 1) * perPage);
@@ -31,6 +34,7 @@ export class HeartbeatLogsService {
   }
 
   /** The last `days` calendar days (UTC, today included) of ended executions, and a daily series, newest first. */
+  @OnCommand(HeartbeatCommands.Stats)
   async stats(input: HeartbeatStatsRequest): Promise<HeartbeatStatsView> {
     const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
     const since = new Date(today.getTime() - (input.days - 1) * DAY_MS);

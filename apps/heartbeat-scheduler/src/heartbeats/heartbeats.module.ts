@@ -7,13 +7,12 @@ import { Planner } from '../firing/planner';
 import { Recorder } from '../firing/recorder';
 import { RunResults } from '../firing/run-results';
 import { ExecutionsRepository } from './executions.repository';
-import { HeartbeatCommandsConsumer } from './heartbeat-commands.consumer';
 import { HeartbeatLogsService } from './heartbeat-logs.service';
 import { HeartbeatsRepository } from './heartbeats.repository';
 import { HeartbeatsService } from './heartbeats.service';
 
 @Module({
   imports: [BullModule.registerQueue({ name: FIRE_QUEUE })],
-  providers: [HeartbeatsRepository, ExecutionsRepository, HeartbeatsService, HeartbeatLogsService, HeartbeatCommandsConsumer, Planner, Dispatcher, FireWorker, Recorder, RunResults],
+  providers: [HeartbeatsRepository, ExecutionsRepository, HeartbeatsService, HeartbeatLogsService, Planner, Dispatcher, FireWorker, Recorder, RunResults],
 })
 export class HeartbeatsModule {}

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   ErrorCodes,
+  HeartbeatCommands,
   type ConfigureHeartbeatRequest,
   type EnableHeartbeatRequest,
   type HeartbeatLogView,
@@ -14,6 +15,7 @@ import {
   type ScheduleTaskRequest,
   type TriggerHeartbeatRequest,
 } from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 import { Dispatcher } from '../firing/dispatcher';
 import { Planner } from '../firing/planner';
 import { ExecutionsRepository } from './executions.repository';
@@ -39,6 +41,7 @@ export class HeartbeatsService {
   ) {}
 
   /** Creates, or with heartbeatId updates; fields not given keep their value (or take the spec's default). */
+  @OnCommand(HeartbeatCommands.Configure)
   async configure(input: ConfigureHeartbeatRequest): Promise<HeartbeatView> {
     const view = await this.dataSource.transaction(async (manager) => {
       const existing = input.heartbeatId ? await this.row(manager, { ...input, heartbeatId: input.heartbeatId }) : undefined;
@@ -70,15 +73,18 @@ export class HeartbeatsService {
     return view;
   }
 
+  @OnCommand(HeartbeatCommands.List)
   async list(input: ListHeartbeatsRequest): Promise<{ heartbeats: HeartbeatView[] }> {
     return { heartbeats: (await this.heartbeats.listOwned(input.tenantId, input.botId, input.memberId)).map(heartbeatView) };
   }
 
+  @OnCommand(HeartbeatCommands.Get)
   async get(ref: HeartbeatRef): Promise<HeartbeatView> {
     return heartbeatView(await this.row(this.dataSource.manager, ref, false));
   }
 
   /** Enables it from the next occurrence on its schedule (an interval's grid stays where it was). */
+  @OnCommand(HeartbeatCommands.Enable)
   async enable(input: EnableHeartbeatRequest): Promise<HeartbeatView> {
     const view = await this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, input);
@@ -90,6 +96,7 @@ export class HeartbeatsService {
     return view;
   }
 
+  @OnCommand(HeartbeatCommands.Disable)
   async disable(ref: HeartbeatRef): Promise<HeartbeatView> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, ref);
@@ -100,6 +107,7 @@ export class HeartbeatsService {
   }
 
   /** Deletes it and its occurrences not yet fired; its logs stay in the bot's history. */
+  @OnCommand(HeartbeatCommands.Delete)
   async delete(ref: HeartbeatRef): Promise<{ uuid: string }> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, ref);
@@ -110,6 +118,8 @@ export class HeartbeatsService {
   }
 
   /** Runs it once now, enabled or not, and answers with the run's result. */
+  // A trigger waits for its run: it must not hold the consumer.
+  @OnCommand(HeartbeatCommands.Trigger, { detached: true })
   async trigger(input: TriggerHeartbeatRequest): Promise<HeartbeatResultView> {
     const heartbeat = await this.row(this.dataSource.manager, input, false);
     const id = newId('log');
@@ -119,6 +129,7 @@ export class HeartbeatsService {
   }
 
   /** A one-off run of a prompt at a given time, logged with type scheduled_task. */
+  @OnCommand(HeartbeatCommands.ScheduleTask)
   async scheduleTask(input: ScheduleTaskRequest): Promise<HeartbeatLogView> {
     const runAt = new Date(input.run_at);
     if (runAt.getTime() > Date.now() + MAX_TASK_AHEAD_MS) throw new DomainError(ErrorCodes.ValidationError, 'run_at may be at most 366 days ahead', 'run_at');

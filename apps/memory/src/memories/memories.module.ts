@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MODEL_PROVIDER, PLATFORM_OPTIONS, modelProviderFor, type PlatformOptions } from '@hb/platform';
+import { SERVICE_ENV, modelProviderFromEnv } from '@hb/platform';
 import type { MemoryEnv } from '../config/env';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { embeddingProviderFor } from '../embeddings/embedding-provider.factory';
@@ -17,7 +17,6 @@ import { BuildDecisionChainUseCase } from '../intelligence/use-cases/build-decis
 import { DecisionNarrator } from '../intelligence/decision-narrator';
 import { FindImplicitPatternsUseCase } from '../intelligence/use-cases/find-implicit-patterns.use-case';
 import { HybridSearch } from '../search/hybrid-search';
-import { MemoriesConsumer } from './memories.consumer';
 import { MemoriesRepository } from './memories.repository';
 import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
 import { CreateMemoryUseCase } from './use-cases/create-memory.use-case';
@@ -46,7 +45,6 @@ const USE_CASES = [
     ...USE_CASES,
     MemoriesRepository,
     MemoryWriter,
-    MemoriesConsumer,
     LexicalSearch,
     HybridSearch,
     DecisionNarrator,
@@ -54,24 +52,19 @@ const USE_CASES = [
     ReembeddingRepository,
     MemoryVectorsRepository,
     ReembeddingWorker,
-    {
-      provide: MODEL_PROVIDER,
-      useFactory: (options: PlatformOptions) => modelProviderFor(options.env as MemoryEnv, { logger: options.logger }),
-      inject: [PLATFORM_OPTIONS],
-    },
+    modelProviderFromEnv,
     {
       provide: EMBEDDING_PROVIDER,
-      useFactory: (options: PlatformOptions) => embeddingProviderFor(options.env as MemoryEnv),
-      inject: [PLATFORM_OPTIONS],
+      useFactory: (env: MemoryEnv) => embeddingProviderFor(env),
+      inject: [SERVICE_ENV],
     },
     {
       provide: VECTOR_INDEX,
-      useFactory: (options: PlatformOptions, dataSource: DataSource, embeddings: EmbeddingProvider) => {
-        const env = options.env as MemoryEnv;
+      useFactory: (env: MemoryEnv, dataSource: DataSource, embeddings: EmbeddingProvider) => {
         const space = { model: embeddings.model, dimensions: embeddings.dimensions };
         return env.VECTOR_BACKEND === 'qdrant' ? new QdrantVectorIndex(env.QDRANT_URL!, space) : new PgVectorIndex(dataSource, space);
       },
-      inject: [PLATFORM_OPTIONS, DataSource, EMBEDDING_PROVIDER],
+      inject: [SERVICE_ENV, DataSource, EMBEDDING_PROVIDER],
     },
   ],
 })

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WebhookEventTypes } from '@hb/contracts';
-import type { Outbox, PendingEvent, PlatformOptions } from '@hb/platform';
+import type { Outbox, PendingEvent } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import type { DeliveryRow, WebhookRow } from '../webhooks/webhook-rows';
 import type { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -86,7 +86,7 @@ function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new
     deliveries as unknown as DeliveriesRepository,
     webhooks as unknown as WebhooksRepository,
     outbox as unknown as Outbox,
-    { env } as unknown as PlatformOptions,
+    env,
   );
   const send = jest.spyOn(sut, 'send').mockResolvedValue(result);
   /** Runs one claim pass and waits for the attempts it started. */

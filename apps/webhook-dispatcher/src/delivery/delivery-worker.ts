@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { KickedLoop, Outbox, PLATFORM_OPTIONS, type Emit, type PlatformOptions } from '@hb/platform';
+import { InjectEnv, KickedLoop, Outbox, type Emit } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { isAllowlisted } from '../webhooks/destination';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
@@ -35,7 +35,6 @@ const CLAIM_BATCH = 32;
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
-  private readonly env: WebhookDispatcherEnv;
   private readonly perEndpoint = new Map<string, number>();
   private inFlight = 0;
   private readonly loop = new KickedLoop(
@@ -47,10 +46,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly deliveries: DeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: Outbox,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as WebhookDispatcherEnv;
-  }
+    @InjectEnv() private readonly env: WebhookDispatcherEnv,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.loop.start(POLL_MS);

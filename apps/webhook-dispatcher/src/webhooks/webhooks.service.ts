@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCodes,
+  WebhookCommands,
   type AttemptView,
   type CreateWebhookRequest,
   type DeliveriesRequest,
   type DeliveryView,
+  type ListWebhooksRequest,
   type Page,
   type RecoverRequest,
   type ResendRequest,
@@ -14,7 +15,7 @@ import {
   type WebhookRef,
   type WebhookView,
 } from '@hb/contracts';
-import { PLATFORM_OPTIONS, type PlatformOptions } from '@hb/platform';
+import { InjectEnv, OnCommand, prefixedId } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
@@ -25,26 +26,20 @@ import { WebhooksRepository } from './webhooks.repository';
 /** During a secret rotation the previous secret keeps signing this long, beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
-export function messageId(): string {
-  return `msg_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 20)}`;
-}
-
 const notFound = (id: string) => new DomainError(ErrorCodes.ResourceNotFound, `Webhook ${id} not found`, 'id');
 
 /** Spec 003's webhooks, and their deliveries: a webhook of another tenant is a 404. */
 @Injectable()
 export class WebhooksService {
-  private readonly env: WebhookDispatcherEnv;
 
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly deliveryRows: DeliveriesRepository,
     private readonly worker: DeliveryWorker,
-    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
-  ) {
-    this.env = options.env as WebhookDispatcherEnv;
-  }
+    @InjectEnv() private readonly env: WebhookDispatcherEnv,
+  ) {}
 
+  @OnCommand(WebhookCommands.Create)
   async create(input: CreateWebhookRequest): Promise<WebhookView> {
     const url = destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS);
     const row = await this.webhooks.insert({
@@ -64,15 +59,18 @@ export class WebhooksService {
     return row;
   }
 
+  @OnCommand(WebhookCommands.Get)
   async get(ref: WebhookRef): Promise<WebhookView> {
     return webhookView(await this.find(ref));
   }
 
-  async list(tenantId: string): Promise<{ webhooks: WebhookView[] }> {
+  @OnCommand(WebhookCommands.List)
+  async list({ tenantId }: ListWebhooksRequest): Promise<{ webhooks: WebhookView[] }> {
     return { webhooks: (await this.webhooks.listOwned(tenantId)).map(webhookView) };
   }
 
   /** Changes what is given; a new secret starts a rotation; status active re-enables a disabled one. */
+  @OnCommand(WebhookCommands.Update)
   async update(input: UpdateWebhookRequest): Promise<WebhookView> {
     const current = await this.find(input);
     const rotating = input.secret !== undefined && input.secret !== current.secret;
@@ -91,16 +89,19 @@ export class WebhooksService {
     return webhookView(row);
   }
 
+  @OnCommand(WebhookCommands.Delete)
   async delete(ref: WebhookRef): Promise<{ id: string }> {
     if (!(await this.webhooks.deleteOwned(ref.tenantId, ref.webhookId))) throw notFound(ref.webhookId);
     return { id: ref.webhookId };
   }
 
   /** Spec 003's test: a test payload now, answered with the attempt's outcome. */
+  // An attempt may take the whole attempt timeout: it must not hold the consumer.
+  @OnCommand(WebhookCommands.Test, { detached: true })
   async test(ref: WebhookRef): Promise<AttemptView & { delivered: boolean }> {
     const webhook = await this.find(ref);
     const now = new Date().toISOString();
-    const id = messageId();
+    const id = prefixedId('msg');
     const body = JSON.stringify({
       event: 'webhook.test',
       data: { webhookId: webhook.id, message: 'This is a test delivery.' },
@@ -111,6 +112,7 @@ export class WebhooksService {
     return { delivered, attemptedAt: now, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error, responseExcerpt: result.responseExcerpt };
   }
 
+  @OnCommand(WebhookCommands.Deliveries)
   async deliveries(input: DeliveriesRequest): Promise<Page<DeliveryView>> {
     await this.find(input);
     const { rows, total } = await this.deliveryRows.page(input.webhookId, input.limit, (input.page - 1) * input.limit);
@@ -119,6 +121,7 @@ export class WebhooksService {
   }
 
   /** Sends one delivery again from the start of the schedule, under the same webhook-id. */
+  @OnCommand(WebhookCommands.Resend)
   async resend(input: ResendRequest): Promise<DeliveryView> {
     await this.find(input);
     const row = await this.deliveryRows.restart(input.webhookId, input.deliveryId);
@@ -128,6 +131,7 @@ export class WebhooksService {
   }
 
   /** Sends again every delivery of the webhook that failed since a time. */
+  @OnCommand(WebhookCommands.Recover)
   async recover(input: RecoverRequest): Promise<{ recovered: number }> {
     await this.find(input);
     const recovered = await this.deliveryRows.restartFailedSince(input.webhookId, input.since);

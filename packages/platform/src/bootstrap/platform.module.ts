@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Inject, Injectable, Module, Optional } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { SystemCommands, platformTopicSpecs, type ServiceName } from '@hb/contracts';
+import { platformTopicSpecs, SystemCommands, type ServiceName } from '@hb/contracts';
 import type { BaseEnv } from '../config/base-env';
 import { dataSourceOptions, type ServiceDatabase } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
@@ -11,12 +12,13 @@ import { HealthService } from '../health/health.service';
 import { CommandClient } from '../kafka/command-client';
 import { CommandServer } from '../kafka/command-server';
 import { EventConsumer } from '../kafka/event-consumer';
+import { CommandHandlerExplorer } from '../kafka/on-command';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { withTimeout } from '../kafka/timing';
 import type { JsonLogger } from '../logging/json-logger';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { LOGGER, PLATFORM_OPTIONS, REDIS } from './tokens';
+import { LOGGER, PLATFORM_OPTIONS, REDIS, SERVICE_ENV } from './tokens';
 
 export interface PlatformOptions {
   service: 'gateway' | ServiceName;
@@ -43,16 +45,19 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     private readonly health: HealthService,
     private readonly relay: OutboxRelay,
     private readonly events: EventConsumer,
+    private readonly handlers: CommandHandlerExplorer,
     @Optional() private readonly commandServer?: CommandServer,
     @Optional() private readonly commandClient?: CommandClient,
   ) {}
 
   onModuleInit(): void {
-    this.commandServer?.handle(SystemCommands.Ping, async ({ echo }) => ({
+    if (!this.commandServer) return;
+    this.commandServer.handle(SystemCommands.Ping, async ({ echo }) => ({
       service: this.options.service,
       instance: this.options.env.INSTANCE_ID,
       ...(echo === undefined ? {} : { echo }),
     }));
+    this.handlers.registerAll(this.commandServer);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -131,6 +136,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        DiscoveryModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: env.DATABASE_URL, ...options.database }),
           retryAttempts: 10,
@@ -140,6 +146,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: SERVICE_ENV, useValue: env },
         { provide: LOGGER, useValue: logger },
         {
           provide: REDIS,
@@ -182,9 +189,10 @@ export class PlatformModule {
           inject: [KafkaBus],
         },
         HealthService,
+        CommandHandlerExplorer,
         PlatformLifecycle,
       ],
-      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, KafkaBus, ...commandProviders.map((p) => p.provide), Outbox, EventConsumer, HealthService],
+      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, SERVICE_ENV, KafkaBus, ...commandProviders.map((p) => p.provide), Outbox, EventConsumer, HealthService],
     };
   }
 }

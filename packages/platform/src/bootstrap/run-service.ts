@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError } from '../config/load-config';
 import type { BaseEnv } from '../config/base-env';
 import { JsonLogger } from '../logging/json-logger';
 import { refuseDeepJson } from './json-depth';
+import { PlatformModule, type PlatformOptions } from './platform.module';
 
 export interface ServiceSpec<E extends BaseEnv> {
-  service: string;
+  service: PlatformOptions['service'];
   loadEnv(): E;
-  module(env: E, logger: JsonLogger): DynamicModule;
+  /** What the shared plumbing needs of this service beyond its name, env and logger: its schema first. */
+  platform(env: E): Omit<PlatformOptions, 'service' | 'env' | 'logger'>;
+  /** The service's own modules, and what they need configured from the env. */
+  imports(env: E): NonNullable<DynamicModule['imports']>;
   /** Last touches before listening (body limits, global filters). */
   configure?(app: NestExpressApplication, env: E): void;
 }
@@ -63,12 +67,20 @@ export async function createServiceApp<E extends BaseEnv>(
   env: E,
   logger: JsonLogger,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(spec.module(env, logger), { logger, bodyParser: false });
+  const module: DynamicModule = {
+    module: ServiceModule,
+    imports: [PlatformModule.forRoot({ service: spec.service, env, logger, ...spec.platform(env) }), ...spec.imports(env)],
+  };
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
   // Configured first so its middleware (request ids) runs before the body parser can fail.
   spec.configure?.(app, env);
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson() });
   return app;
 }
+
+/** The root of every service: the platform and the service's modules (see ServiceSpec). */
+@Module({})
+class ServiceModule {}
 
 /** Process warnings become JSON log lines instead of free text on stderr. */
 function logProcessWarnings(logger: JsonLogger): void {

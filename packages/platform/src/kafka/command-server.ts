@@ -3,9 +3,9 @@ import type { LoggerService } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import {
   CommandHeaders,
+  commandTopic,
   DomainError,
   ErrorCodes,
-  commandTopic,
   parseAs,
   type CommandDefinition,
   type CommandReply,
@@ -41,8 +41,8 @@ export interface HandleOptions {
 }
 
 /**
- * Answers the commands sent to one service's command topic. Feature modules register a handler
- * per command type before start; each payload is validated against the command's class before the
+ * Answers the commands sent to one service's command topic. Each command type has one handler,
+ * registered before start (a provider's `@OnCommand` method); each payload is validated against the command's class before the
  * handler sees it, and the reply goes back to the caller's reply topic. Replicas share the work
  * through one consumer group.
  */
@@ -62,6 +62,11 @@ export class CommandServer {
     options: HandleOptions = {},
   ): void {
     if (this.handlers.has(command.type)) throw new Error(`command ${command.type} already has a handler`);
+    const answeredBy = (command as { service?: ServiceName }).service;
+    if (answeredBy && answeredBy !== this.service) {
+      // Its requests go to another service's topic: this handler would never be called.
+      throw new Error(`command ${command.type} is answered by ${answeredBy}, not ${this.service}`);
+    }
     this.handlers.set(command.type, {
       request: command.request,
       handler: handler as Handler,

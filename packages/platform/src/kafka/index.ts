@@ -5,3 +5,4 @@ export * from './event-consumer';
 export * from './service-presence';
 export * from './running-consumer';
 export * from './timing';
+export * from './on-command';

@@ -2,7 +2,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
 import { BaseEnv } from '../config/base-env';
-import type { LoggerService } from '@nestjs/common';
+import type { LoggerService, Provider } from '@nestjs/common';
+import { LOGGER, SERVICE_ENV } from '../bootstrap/tokens';
 import { DEFAULT_MODEL, IsCurrentModel, deprecationMessage, deprecationOf } from './model-lifecycle';
 
 /** The variables of a service that calls a model: Anthropic, or any server speaking its API. */
@@ -51,3 +52,10 @@ export function modelProviderFor(env: ModelEnv, options: { maxRetries?: number; 
   });
   return { client, model: env.ANTHROPIC_MODEL };
 }
+
+/** MODEL_PROVIDER as the service's env configures it: null when it names no model. */
+export const modelProviderFromEnv: Provider = {
+  provide: MODEL_PROVIDER,
+  useFactory: (env: ModelEnv, logger: LoggerService) => modelProviderFor(env, { logger }),
+  inject: [SERVICE_ENV, LOGGER],
+};

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCodes, type DecisionChainRequest, type DecisionChainResponse } from '@hb/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  MemoryCommands,
+  type DecisionChainRequest,
+  type DecisionChainResponse,
+} from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { HybridSearch } from '../../search/hybrid-search';
 import { MemoryVectorsRepository } from '../../search/memory-vectors.repository';
@@ -25,6 +32,7 @@ export class BuildDecisionChainUseCase {
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
   ) {}
 
+  @OnCommand(MemoryCommands.DecisionChain)
   async execute(input: DecisionChainRequest): Promise<DecisionChainResponse> {
     const from = input.timeRange?.from;
     const to = input.timeRange?.to;

@@ -4,6 +4,8 @@ import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/emb
 import { MemoryVectorsRepository } from '../../search/memory-vectors.repository';
 import { similarityOn } from '../cosine';
 import { findPatterns } from '../patterns';
+import { MemoryCommands } from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 
 /** The newest memories analysed; clustering is quadratic in the worst case. */
 const ANALYSED = 1000;
@@ -16,6 +18,7 @@ export class FindImplicitPatternsUseCase {
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
   ) {}
 
+  @OnCommand(MemoryCommands.ImplicitPatterns)
   async execute(input: ImplicitPatternsRequest): Promise<ImplicitPatternsResponse> {
     const memories = await this.memoryVectors.newestWithVectors(input.tenantId, this.embeddings.model, ANALYSED);
     return { ...findPatterns(memories, input.minOccurrences, similarityOn(this.embeddings.similarityRange)), analyzed: memories.length };

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type BatchItemResult, type CreateMemoriesRequest, type CreateMemoriesResponse } from '@hb/contracts';
+import {
+  DomainError,
+  MemoryCommands,
+  type BatchItemResult,
+  type CreateMemoriesRequest,
+  type CreateMemoriesResponse,
+} from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 import { assertMetadataSize } from '../memory.view';
 import { MemoryWriter } from '../memory-writer';
 
@@ -12,6 +19,7 @@ import { MemoryWriter } from '../memory-writer';
 export class CreateMemoriesUseCase {
   constructor(private readonly writer: MemoryWriter) {}
 
+  @OnCommand(MemoryCommands.CreateBatch)
   async execute(input: CreateMemoriesRequest): Promise<CreateMemoriesResponse> {
     const results: BatchItemResult[] = [];
     const valid: Array<{ index: number; item: CreateMemoriesRequest['memories'][number] }> = [];

@@ -3,6 +3,8 @@ import type { CreateMemoryRequest, MemoryView } from '@hb/contracts';
 import { MemoriesRepository } from '../memories.repository';
 import { assertMetadataSize, memoryView } from '../memory.view';
 import { MemoryWriter } from '../memory-writer';
+import { MemoryCommands } from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -18,6 +20,7 @@ export class CreateMemoryUseCase {
    * With an Idempotency-Key, a retry answers what the first attempt stored, even when both race
    * in at once (the unique index decides; the loser's transaction, quota change included, rolls back).
    */
+  @OnCommand(MemoryCommands.Create)
   async execute(input: CreateMemoryRequest): Promise<MemoryView> {
     assertMetadataSize(input.metadata);
     const replayed = await this.replay(input);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MemoryEventTypes, Topics, type MemoryRef } from '@hb/contracts';
-import { Outbox } from '@hb/platform';
+import { MemoryCommands, MemoryEventTypes, Topics, type MemoryRef } from '@hb/contracts';
+import { OnCommand, Outbox } from '@hb/platform';
 import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { MemoriesRepository } from '../memories.repository';
 
@@ -12,6 +12,7 @@ export class DeleteMemoryUseCase {
     @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
   ) {}
 
+  @OnCommand(MemoryCommands.Delete)
   async execute(ref: MemoryRef): Promise<{ id: string }> {
     await this.outbox.transaction(async (manager, emit) => {
       const memory = await this.memories.find(manager, ref, true);

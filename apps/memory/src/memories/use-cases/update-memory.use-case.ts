@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MemoryEventTypes, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
-import { Outbox } from '@hb/platform';
+import { MemoryCommands, MemoryEventTypes, type MemoryView, type UpdateMemoryRequest } from '@hb/contracts';
+import { OnCommand, Outbox } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../../search/vector-index';
 import { vectorEntry } from '../vector-entry';
@@ -16,6 +16,7 @@ export class UpdateMemoryUseCase {
     @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
   ) {}
 
+  @OnCommand(MemoryCommands.Update)
   async execute(input: UpdateMemoryRequest): Promise<MemoryView> {
     assertMetadataSize(input.metadata);
     const vector = input.content === undefined ? undefined : (await this.embeddings.embed([input.content], 'document'))[0];

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MemoryEventTypes, Topics, type MemorySearchResponse, type SearchMemoriesRequest } from '@hb/contracts';
-import { Outbox } from '@hb/platform';
+import {
+  MemoryCommands,
+  MemoryEventTypes,
+  Topics,
+  type MemorySearchResponse,
+  type SearchMemoriesRequest,
+} from '@hb/contracts';
+import { OnCommand, Outbox } from '@hb/platform';
 import { HybridSearch } from '../hybrid-search';
 
 /** Spec 003's search: hybrid results in its shape, and a search.performed event. */
@@ -11,6 +17,9 @@ export class SearchMemoriesUseCase {
     private readonly outbox: Outbox,
   ) {}
 
+  // A read: run beside the consumer so concurrent searches share an embedding batch instead of
+  // queueing behind one another on their partition (nothing to redo if the process dies).
+  @OnCommand(MemoryCommands.Search, { detached: true })
   async execute(input: SearchMemoriesRequest): Promise<MemorySearchResponse> {
     const started = performance.now();
     const hits = await this.hybrid.search({
