@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Topics, platformTopicSpecs, type EventEnvelope } from '@hb/contracts';
-import { EventConsumer } from '../src/kafka/event-consumer';
+import { IsString } from 'class-validator';
+import { Topics, defineEvent, platformTopicSpecs, type EventEnvelope } from '@hb/contracts';
+import { EventConsumer, on } from '../src/kafka/event-consumer';
 import type { KafkaBus } from '../src/kafka/kafka-bus';
 import { Inbox } from '../src/outbox/inbox';
 import { aBus, aTestSchema, dropNamespace, eventually, memoryLogger, uniqueName, type TestSchema } from './support/test-env';
@@ -69,5 +70,31 @@ describe('event delivery', () => {
     await bus.publish(Topics.MemoryEvents, [sentinel], () => 'mem_2');
     await eventually(async () => ((await appliedCount(sentinel.id)) === 1 ? true : undefined));
     expect(logger.lines.filter((line) => line.msg === 'invalid event skipped')).toHaveLength(2);
+  });
+
+  it('hands each handled type its payload validated by its class, skips a payload the class refuses, and passes other types', async () => {
+    class Renamed {
+      @IsString() id!: string;
+      @IsString() name!: string;
+    }
+    const RenamedEvent = defineEvent('thing.renamed', Renamed);
+    const handled: Array<EventEnvelope<Renamed>> = [];
+    const consumerLogger = memoryLogger();
+    await new EventConsumer(bus, consumerLogger).start({
+      group: 'typed-consumer',
+      topics: [Topics.MemoryEvents],
+      handlers: [on(RenamedEvent, async (event) => void handled.push(event))],
+    });
+    const bad = anEvent({ type: 'thing.renamed', payload: { id: 'thing_1', name: 42 } });
+    const other = anEvent({ type: 'thing.deleted', payload: { id: 'thing_1' } });
+    const good = anEvent({ type: 'thing.renamed', payload: { id: 'thing_1', name: 'Second' } });
+    await bus.publish(Topics.MemoryEvents, [bad, other, good], () => 'thing_1');
+    await eventually(async () => (handled.some((event) => event.id === good.id) ? true : undefined));
+    expect(handled.map((event) => event.id)).toEqual([good.id]);
+    expect(handled[0].payload).toBeInstanceOf(Renamed);
+    expect(handled[0].payload.name).toBe('Second');
+    // The topic's earlier malformed messages are skipped too; the refused payload is skipped for its field.
+    const refused = consumerLogger.lines.filter((line) => line.msg === 'invalid event skipped' && String(line.reason).includes('name must be a string'));
+    expect(refused).toHaveLength(1);
   });
 });

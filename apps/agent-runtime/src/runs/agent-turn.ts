@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Anthropic from '@anthropic-ai/sdk';
+import { RunErrors } from '@hb/contracts';
 import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, type ModelProvider } from '@hb/platform';
 import type { AgentRow, AttachedSkill } from '../agents/agents.service';
-import { RunErrors, RunFailure, type RunRow } from './run-rows';
+import { RunFailure, type RunRow } from './run-rows';
 import type { StreamWriter } from './run-stream';
 import { AgentTools, MEMORY_TOOLS, SKILL_TOOL } from './tools';
 

@@ -37,16 +37,6 @@ export function runView(row: RunRow): RunView {
   };
 }
 
-/** Why a run failed, as `error.code`. */
-export const RunErrors = {
-  ModelNotConfigured: 'model_not_configured',
-  ModelError: 'model_error',
-  Timeout: 'run_timeout',
-  ToolRoundsExceeded: 'tool_rounds_exceeded',
-  Internal: 'internal_error',
-  Cancelled: 'cancelled',
-} as const;
-
 export class RunFailure extends Error {
   constructor(
     readonly code: string,

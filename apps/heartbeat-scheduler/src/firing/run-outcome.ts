@@ -1,4 +1,4 @@
-import type { RunView } from '@hb/contracts';
+import { RunErrors, type RunView } from '@hb/contracts';
 
 /** How an execution ended, whether it ran (success, error) or not (skipped). */
 export interface Outcome {
@@ -10,9 +10,6 @@ export interface Outcome {
   credits?: number | null;
   runId?: string | null;
 }
-
-/** The agent runtime's code for a run cancelled by someone: not the heartbeat's failure. */
-const CANCELLED = 'cancelled';
 
 export function skipped(code: string, message: string): Outcome {
   return { status: 'skipped', error: { code, message } };
@@ -34,5 +31,5 @@ export function outcomeOfRun(run: RunView, durationMs?: number): Outcome {
 
 /** Whether an outcome counts toward auto-pause: a failure of the heartbeat's own, not a cancel. */
 export function countsAsFailure(outcome: Outcome): boolean {
-  return outcome.status === 'error' && outcome.error?.code !== CANCELLED;
+  return outcome.status === 'error' && outcome.error?.code !== RunErrors.Cancelled;
 }

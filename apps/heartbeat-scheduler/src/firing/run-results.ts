@@ -1,10 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AgentEventTypes, Topics, type AgentRunEventPayload, type EventEnvelope } from '@hb/contracts';
-import { EventConsumer } from '@hb/platform';
+import { AgentEvents, Topics, type AgentRunEventPayload } from '@hb/contracts';
+import { EventConsumer, on } from '@hb/platform';
 import { Recorder } from './recorder';
 import { outcomeOfRun } from './run-outcome';
-
-const ENDED = new Set<string>([AgentEventTypes.RunCompleted, AgentEventTypes.RunFailed]);
 
 /**
  * Records each heartbeat run's end from the agent runtime's events: the run's idempotency key is
@@ -21,13 +19,11 @@ export class RunResults implements OnModuleInit {
     this.events.subscribe({
       group: 'heartbeat-scheduler.runs',
       topics: [Topics.AgentEvents],
-      handle: (event) => this.take(event),
+      handlers: [on(AgentEvents.RunCompleted, ({ payload }) => this.take(payload)), on(AgentEvents.RunFailed, ({ payload }) => this.take(payload))],
     });
   }
 
-  async take(event: EventEnvelope): Promise<void> {
-    if (!ENDED.has(event.type)) return;
-    const run = event.payload as unknown as AgentRunEventPayload;
+  async take(run: AgentRunEventPayload): Promise<void> {
     if (run.trigger !== 'heartbeat' || !run.idempotency_key?.startsWith('log_')) return;
     await this.recorder.finish(run.idempotency_key, outcomeOfRun(run, run.duration_ms));
   }

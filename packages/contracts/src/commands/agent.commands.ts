@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
-import { MemoryQuota } from './memory.commands';
+import { MemoryQuota } from './memory-fields';
 
 export const MAX_AGENT_INSTRUCTIONS = 50_000;
 export const MAX_INVOKE_MESSAGE = 100_000;
@@ -148,6 +148,32 @@ export class RunStatusRequest {
   @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
   @IsString() @MinLength(1) @MaxLength(64) conversationId!: string;
 }
+
+/**
+ * How long an invoke with wait: true is held, and the deadlines of those who wait on it. Each outer
+ * wait is longer than the one it waits on, so the inner one answers first (the run still going, if
+ * it must) rather than the outer one timing out.
+ */
+const RUN_WAIT_MS = 290_000;
+export const RunWaits = {
+  /** The runtime answers an invoke with wait: true within this, the run ended or not. */
+  runtime: RUN_WAIT_MS,
+  /** The deadline of a request for an invoke that waits: the gateway's, and the scheduler's for a trigger. */
+  invoke: RUN_WAIT_MS + 10_000,
+  /** The gateway's deadline for a heartbeat trigger, which waits on the scheduler's invoke. */
+  trigger: RUN_WAIT_MS + 20_000,
+} as const;
+
+/** Why a run failed, as its `error.code`. */
+export const RunErrors = {
+  ModelNotConfigured: 'model_not_configured',
+  ModelError: 'model_error',
+  Timeout: 'run_timeout',
+  ToolRoundsExceeded: 'tool_rounds_exceeded',
+  Internal: 'internal_error',
+  /** Ended by a cancel, or by an interrupting invoke: someone's choice, not the run's failure. */
+  Cancelled: 'cancelled',
+} as const;
 
 /** A run as the Agent API shows it: spec 000's {status, response, conversation_id} and more. */
 export interface RunView {

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
-import { MemoryQuota } from './memory.commands';
+import { MemoryQuota } from './memory-fields';
 
 export const MAX_HEARTBEAT_PROMPT = 50_000;
 /** Pages of logs beyond this are refused (their offset would leave Postgres' range long before). */
@@ -17,6 +17,12 @@ export const SkipReasons = {
   BudgetSpent: 'credit_budget_spent',
   PreviousRunRunning: 'previous_run_running',
   BotHeartbeatOff: 'bot_heartbeat_disabled',
+} as const;
+
+/** Why an execution that ran failed on the scheduler's side (a failed log's error.code). */
+export const ExecutionErrors = {
+  /** The runtime took the run and never reported its end, past the dispatch deadline. */
+  RunLost: 'run_lost',
 } as const;
 
 /** A heartbeat as spec 002 shows it (`enabled` is 1 or 0, as there), and the rest of its state. */

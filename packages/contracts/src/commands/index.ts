@@ -1,5 +1,6 @@
 export * from './command';
 export * from './system.commands';
+export * from './memory-fields';
 export * from './memory.commands';
 export * from './agent.commands';
 export * from './webhook.commands';

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -20,45 +19,7 @@ import {
 import type { ErrorDetail } from '../errors';
 import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
-
-/** Spec 003's memory types. */
-export const MEMORY_TYPES = [
-  'episodic',
-  'semantic',
-  'procedural',
-  'working',
-  'prospective',
-  'emotional',
-  'contextual',
-  'identity',
-  'relational',
-  'event',
-  'predictive',
-  'task',
-  'decision',
-] as const;
-export type MemoryType = (typeof MEMORY_TYPES)[number];
-
-export const MEMORY_SORTS = ['createdAt', 'importance', 'updatedAt'] as const;
-export const MAX_MEMORY_CONTENT = 10_000;
-export const MAX_TAGS = 100;
-/** Keeps every memory event well inside one Kafka message. */
-export const MAX_METADATA_BYTES = 64 * 1024;
-
-/** A tenant's memory caps as the gateway knows them from its plan; null means unlimited. */
-export class MemoryQuota {
-  @IsOptional() @IsInt() @Min(0) memories!: number | null;
-  @IsOptional() @IsInt() @Min(0) storageBytes!: number | null;
-}
-
-/** What one new memory says: the rules of a create, for one memory alone or in a batch. */
-export class NewMemory {
-  @IsString() @Length(1, MAX_MEMORY_CONTENT) content!: string;
-  @IsIn(MEMORY_TYPES) type!: MemoryType;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) importance?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
-  @IsOptional() @IsObject() metadata?: Record<string, unknown>;
-}
+import { MEMORY_SORTS, MEMORY_TYPES, MemoryChanges, MemoryQuota, NewMemory, type MemoryType } from './memory-fields';
 
 export class CreateMemoryRequest extends NewMemory {
   @IsString() @MinLength(1) tenantId!: string;
@@ -97,11 +58,11 @@ export class MemoryRef {
   @IsOptional() @IsString() agentId?: string;
 }
 
-export class UpdateMemoryRequest extends MemoryRef {
-  @IsOptional() @IsString() @Length(1, MAX_MEMORY_CONTENT) content?: string;
-  @IsOptional() @IsNumber() @Min(0) @Max(1) importance?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TAGS) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
-  @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+export class UpdateMemoryRequest extends MemoryChanges {
+  @IsString() @MinLength(1) tenantId!: string;
+  @IsString() @MinLength(1) @MaxLength(64) id!: string;
+  /** When set, the memory must belong to this agent too. */
+  @IsOptional() @IsString() agentId?: string;
   @ValidateNested() @Type(() => MemoryQuota) quota!: MemoryQuota;
 }
 

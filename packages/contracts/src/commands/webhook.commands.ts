@@ -62,14 +62,19 @@ export class WebhookFields {
   @IsOptional() @IsIn(WEBHOOK_STATUSES) status?: 'active' | 'inactive';
 }
 
-/** Standalone, not a WebhookFields: its fields are required here (a parent's IsOptional would win). */
-export class CreateWebhookRequest {
-  @IsString() @MinLength(1) tenantId!: string;
+const EVENTS_RULE = { message: `events must be a non-empty list of: ${WEBHOOK_EVENTS.join(', ')}` };
+
+/** Spec 003's create: name, url, events and secret required. Not a WebhookFields: a parent's IsOptional would win. */
+export class NewWebhook {
   @IsString() @Length(1, 200) name!: string;
   @IsString() @Length(1, MAX_WEBHOOK_URL) url!: string;
-  @IsArray() @ArrayMinSize(1) @IsIn(WEBHOOK_EVENTS, { each: true }) events!: WebhookEvent[];
-  @IsString() @Length(1, 500) secret!: string;
-  @IsOptional() @IsIn(WEBHOOK_STATUSES) status?: 'active' | 'inactive';
+  @IsArray(EVENTS_RULE) @ArrayMinSize(1, EVENTS_RULE) @IsIn(WEBHOOK_EVENTS, { each: true, ...EVENTS_RULE }) events!: WebhookEvent[];
+  @IsString() @Length(1, 500, { message: 'secret must be 1 to 500 characters' }) secret!: string;
+  @IsOptional() @IsIn(WEBHOOK_STATUSES, { message: 'status must be active or inactive' }) status?: 'active' | 'inactive';
+}
+
+export class CreateWebhookRequest extends NewWebhook {
+  @IsString() @MinLength(1) tenantId!: string;
 }
 
 export class WebhookRef {

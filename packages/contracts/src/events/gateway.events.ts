@@ -1,16 +1,24 @@
+import { IsArray, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { defineEvent } from './event-definition';
+
 /** Events the gateway publishes on Topics.GatewayEvents (spec 003's api_key.* webhooks). */
 export const GatewayEventTypes = {
   ApiKeyCreated: 'api_key.created',
   ApiKeyRevoked: 'api_key.revoked',
 } as const;
 
-export interface ApiKeyEventPayload {
-  id: string;
-  name: string;
-  keyPrefix: string;
-  environment: string;
-  scopes: string[];
-  agentId?: string;
-  createdAt: string;
-  revokedAt?: string;
+export class ApiKeyEventPayload {
+  @IsString() id!: string;
+  @IsString() name!: string;
+  @IsString() keyPrefix!: string;
+  @IsString() environment!: string;
+  @IsArray() @IsString({ each: true }) scopes!: string[];
+  @IsOptional() @IsString() agentId?: string;
+  @IsISO8601() createdAt!: string;
+  @IsOptional() @IsISO8601() revokedAt?: string;
 }
+
+export const GatewayEvents = {
+  ApiKeyCreated: defineEvent(GatewayEventTypes.ApiKeyCreated, ApiKeyEventPayload),
+  ApiKeyRevoked: defineEvent(GatewayEventTypes.ApiKeyRevoked, ApiKeyEventPayload),
+};

@@ -1,3 +1,4 @@
+export * from './event-definition';
 export * from './event-envelope';
 export * from './gateway.events';
 export * from './memory.events';

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
-import { EventEnvelope, parseAs } from '@hb/contracts';
+import { EventEnvelope, parseAs, type EventDefinition } from '@hb/contracts';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
 
@@ -11,12 +11,25 @@ export interface EventSubscription {
   topics: string[];
   /** Where a group with no committed offset starts; true unless the handler only cares about news. */
   fromBeginning?: boolean;
-  handle(event: EventEnvelope): Promise<void>;
+  /** Every event, its payload unread (the webhook dispatcher forwards them whatever they hold)… */
+  handle?(event: EventEnvelope): Promise<void>;
+  /** …or a handler per event type (`on(AgentEvents.RunFailed, …)`), each given a validated payload; other types pass. */
+  handlers?: EventHandler[];
+}
+
+export interface EventHandler {
+  event: EventDefinition<object>;
+  handle(event: EventEnvelope<object>): Promise<void>;
+}
+
+/** The handler of one kind of event: it runs only with a payload its class accepts. */
+export function on<P extends object>(event: EventDefinition<P>, handle: (event: EventEnvelope<P>) => Promise<void>): EventHandler {
+  return { event, handle: handle as EventHandler['handle'] };
 }
 
 /**
- * Runs a handler for every event on some topics. Messages are input: an envelope that fails
- * validation is logged and skipped, never handed on. A handler that throws is retried by kafkajs
+ * Runs a handler for every event on some topics. Messages are input: an envelope, or a payload
+ * its event's class refuses, is logged and skipped, never handed on. A handler that throws is retried by kafkajs
  * (the offset is only committed after the handler returns), so a side effect is never lost.
  * Delivery is at least once, and handlers must make a second delivery harmless (an `Inbox`, an
  * insert that ignores conflicts): offsets are committed within a second of handling, batched
@@ -65,13 +78,22 @@ export class EventConsumer {
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
-    let event: EventEnvelope;
+    const skip = (error: unknown) =>
+      this.logger.error({ msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) }, EventConsumer.name);
+    let event: EventEnvelope<object>;
     try {
       event = parseAs(EventEnvelope, JSON.parse(message.value?.toString() ?? ''));
     } catch (error) {
-      this.logger.error({ msg: 'invalid event skipped', topic, partition, offset: message.offset, reason: String(error) }, EventConsumer.name);
-      return;
+      return skip(error);
     }
-    await keepAlive(heartbeat, () => subscription.handle(event));
+    if (subscription.handle) return keepAlive(heartbeat, () => subscription.handle!(event as EventEnvelope));
+    const handler = subscription.handlers?.find((candidate) => candidate.event.type === event.type);
+    if (!handler) return;
+    try {
+      event = { ...event, payload: parseAs(handler.event.payload, event.payload) };
+    } catch (error) {
+      return skip(error);
+    }
+    await keepAlive(heartbeat, () => handler.handle(event));
   }
 }
