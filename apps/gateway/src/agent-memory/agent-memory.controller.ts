@@ -1,10 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { TenantQuery } from '../http/dto/shared-queries';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import type { AgentMemoryView } from './agent-memory.view';
 import { AgentMemoryQuery } from './dto/agent-memory.query';
 import { DeleteAgentMemoryUseCase } from './use-cases/delete-agent-memory.use-case';
@@ -24,11 +22,11 @@ export class AgentMemoryController {
   @Access({ scope: 'read:memories', agentParam: 'agentId' })
   @ApiOperation({ summary: "Search an agent's memory (query), or list it newest first; filter by type." })
   list(
-    @CurrentPrincipal() principal: Principal,
+    @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Query() query: AgentMemoryQuery,
   ): Promise<{ data: AgentMemoryView[]; total: number }> {
-    return this.listMemory.execute({ tenantId: tenantOf(principal, query.tenantId), agentId, query });
+    return this.listMemory.execute({ tenantId, agentId, query });
   }
 
   @Delete(':memoryId')
@@ -36,11 +34,11 @@ export class AgentMemoryController {
   @Access({ scope: 'write:memories', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Delete one memory of the agent. 204 No Content.' })
   async remove(
-    @CurrentPrincipal() principal: Principal,
+    @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('memoryId') memoryId: string,
-    @Query() query: TenantQuery,
+    @Query() _query: TenantQuery,
   ): Promise<void> {
-    await this.deleteMemory.execute({ tenantId: tenantOf(principal, query.tenantId), agentId, memoryId });
+    await this.deleteMemory.execute({ tenantId, agentId, memoryId });
   }
 }

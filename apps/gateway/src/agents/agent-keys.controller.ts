@@ -4,13 +4,13 @@ import { AgentCommands, DomainError, ErrorCodes } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { apiKeyView, type ApiKeyView } from '../api-keys/api-key.view';
-import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { TenantQuery } from '../http/dto/shared-queries';
 import { CreateApiKeyUseCase, type CreatedApiKey } from '../api-keys/use-cases/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../api-keys/use-cases/revoke-api-key.use-case';
 import { Access } from '../auth/access.decorator';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
 import { CreateAgentKeyDto } from './dto/agent.dto';
 
 /** Agent keys (hb_agent_…): several may be active at once, for rotation; each reaches its agent only. */
@@ -28,8 +28,7 @@ export class AgentKeysController {
   @Post()
   @Access({ scope: 'write:keys' })
   @ApiOperation({ summary: 'Create a key for this agent; plainKey is shown once.' })
-  async create(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Body() body: CreateAgentKeyDto): Promise<CreatedApiKey> {
-    const tenantId = tenantOf(principal, body.tenantId);
+  async create(@CurrentPrincipal() principal: Principal, @ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Body() body: CreateAgentKeyDto): Promise<CreatedApiKey> {
     await this.commands.request(AgentCommands.Get, { tenantId, agentId });
     return this.createKey.execute({ principal, tenantId, name: body.name, kind: 'agent', agentId, expiresAt: body.expiresAt });
   }
@@ -37,9 +36,8 @@ export class AgentKeysController {
   @Get()
   @Access({ scope: 'read:keys' })
   @ApiOperation({ summary: "This agent's keys (never their secrets): {data, total}." })
-  async list(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: TenantQuery): Promise<{ data: ApiKeyView[]; total: number }> {
+  async list(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantQuery): Promise<{ data: ApiKeyView[]; total: number }> {
     const now = new Date();
-    const tenantId = tenantOf(principal, query.tenantId);
     // Another tenant's agent, or none, is a 404 like every agent route, not an empty list.
     const [, all] = await Promise.all([
       this.commands.request(AgentCommands.Get, { tenantId, agentId }),
@@ -54,12 +52,11 @@ export class AgentKeysController {
   @Access({ scope: 'write:keys' })
   @ApiOperation({ summary: 'Revoke one of the agent’s keys; every gateway replica refuses it within a second.' })
   async revoke(
-    @CurrentPrincipal() principal: Principal,
+    @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('keyId') keyId: string,
-    @Query() query: TenantQuery,
+    @Query() _query: TenantQuery,
   ): Promise<ApiKeyView> {
-    const tenantId = tenantOf(principal, query.tenantId);
     const key = (await this.keys.listByTenant(tenantId)).find((candidate) => candidate.id === keyId && candidate.agentId === agentId);
     if (!key) throw new DomainError(ErrorCodes.ResourceNotFound, `API key ${keyId} not found`, 'keyId');
     return this.revokeKey.execute({ tenantId, keyId });

@@ -5,12 +5,13 @@ import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AgentKeysController } from './agent-keys.controller';
 import { AgentsController } from './agents.controller';
+import { RunEventStream } from './run-event-stream';
 import { RunStreamHub } from './run-stream-hub';
 import { SkillsController } from './skills.controller';
 
 @Module({
   imports: [AuthModule, TenantsModule, ApiKeysModule],
   controllers: [AgentsController, AgentKeysController, SkillsController],
-  providers: [MemoryQuotaResolver, RunStreamHub],
+  providers: [MemoryQuotaResolver, RunStreamHub, RunEventStream],
 })
 export class AgentsModule {}

@@ -2,12 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentCommands, type AgentView, type Page, type SkillView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { PageQuery, TenantQuery } from '../http/dto/shared-queries';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
-import { CreateSkillDto, PageQuery, UpdateSkillDto } from './dto/agent.dto';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
+import { CreateSkillDto, UpdateSkillDto } from './dto/agent.dto';
 
 /**
  * Skills: named instruction packs a tenant defines and attaches to agents. An agent's model sees
@@ -22,53 +20,51 @@ export class SkillsController {
   @Post('skills')
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Define a skill: name, description, instructions.' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateSkillDto): Promise<SkillView> {
-    const { tenantId, ...fields } = body;
-    return this.commands.request(AgentCommands.CreateSkill, { ...fields, tenantId: tenantOf(principal, tenantId) });
+  create(@ActingTenant() tenantId: string, @Body() body: CreateSkillDto): Promise<SkillView> {
+    return this.commands.request(AgentCommands.CreateSkill, { ...body, tenantId });
   }
 
   @Get('skills')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: "The tenant's skills by name: {data, total}." })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<SkillView>> {
-    return this.commands.request(AgentCommands.ListSkills, { tenantId: tenantOf(principal, query.tenantId), page: query.page ?? 1, limit: query.limit ?? 20 });
+  list(@ActingTenant() tenantId: string, @Query() query: PageQuery): Promise<Page<SkillView>> {
+    return this.commands.request(AgentCommands.ListSkills, { tenantId, page: query.page ?? 1, limit: query.limit ?? 20 });
   }
 
   @Get('skills/:skillId')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: 'One skill.' })
-  get(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<SkillView> {
-    return this.commands.request(AgentCommands.GetSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
+  get(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<SkillView> {
+    return this.commands.request(AgentCommands.GetSkill, { tenantId, skillId });
   }
 
   @Patch('skills/:skillId')
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: "Change a skill's description or instructions." })
-  update(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Body() body: UpdateSkillDto): Promise<SkillView> {
-    const { tenantId, ...fields } = body;
-    return this.commands.request(AgentCommands.UpdateSkill, { ...fields, tenantId: tenantOf(principal, tenantId), skillId });
+  update(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Body() body: UpdateSkillDto): Promise<SkillView> {
+    return this.commands.request(AgentCommands.UpdateSkill, { ...body, tenantId, skillId });
   }
 
   @Delete('skills/:skillId')
   @HttpCode(204)
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Delete a skill; agents it was attached to lose it. 204 No Content.' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<void> {
-    await this.commands.request(AgentCommands.DeleteSkill, { tenantId: tenantOf(principal, query.tenantId), skillId });
+  async remove(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<void> {
+    await this.commands.request(AgentCommands.DeleteSkill, { tenantId, skillId });
   }
 
   @Post('agents/:agentId/skills/:skillId')
   @HttpCode(200)
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Attach a skill to an agent; answers the agent.' })
-  attach(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<AgentView> {
-    return this.commands.request(AgentCommands.AttachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
+  attach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<AgentView> {
+    return this.commands.request(AgentCommands.AttachSkill, { tenantId, agentId, skillId });
   }
 
   @Delete('agents/:agentId/skills/:skillId')
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Detach a skill from an agent; answers the agent.' })
-  detach(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() query: TenantQuery): Promise<AgentView> {
-    return this.commands.request(AgentCommands.DetachSkill, { tenantId: tenantOf(principal, query.tenantId), agentId, skillId });
+  detach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<AgentView> {
+    return this.commands.request(AgentCommands.DetachSkill, { tenantId, agentId, skillId });
   }
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
 import type { ApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
-import { TenantQuery } from './dto/list-api-keys.query';
+import { TenantQuery } from '../http/dto/shared-queries';
 import { RevokeApiKeyDto } from './dto/revoke-api-key.dto';
 import { CreateApiKeyUseCase, type CreatedApiKey } from './use-cases/create-api-key.use-case';
 import { ListApiKeysUseCase } from './use-cases/list-api-keys.use-case';
@@ -45,10 +45,10 @@ export class ApiKeysController {
       },
     },
   })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
+  create(@CurrentPrincipal() principal: Principal, @ActingTenant() tenantId: string, @Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
     return this.createKey.execute({
       principal,
-      tenantId: tenantOf(principal, body.tenantId),
+      tenantId,
       name: body.name,
       kind: body.environment ?? 'production',
       scopes: body.scopes,
@@ -59,15 +59,15 @@ export class ApiKeysController {
   @Get()
   @Access({ scope: 'read:keys' })
   @ApiOperation({ summary: "List your tenant's API keys (never their secrets)." })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: TenantQuery): Promise<{ keys: ApiKeyView[] }> {
-    return this.listKeys.execute(tenantOf(principal, query.tenantId));
+  list(@ActingTenant() tenantId: string, @Query() _query: TenantQuery): Promise<{ keys: ApiKeyView[] }> {
+    return this.listKeys.execute(tenantId);
   }
 
   @Post('revoke')
   @HttpCode(200)
   @Access({ scope: 'write:keys' })
   @ApiOperation({ summary: 'Revoke an API key; every gateway replica refuses it within a second.' })
-  revoke(@CurrentPrincipal() principal: Principal, @Body() body: RevokeApiKeyDto): Promise<ApiKeyView> {
-    return this.revokeKey.execute({ tenantId: tenantOf(principal, body.tenantId), keyId: body.keyId });
+  revoke(@ActingTenant() tenantId: string, @Body() body: RevokeApiKeyDto): Promise<ApiKeyView> {
+    return this.revokeKey.execute({ tenantId, keyId: body.keyId });
   }
 }

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { randomString } from '@hb/platform';
 
 export const KEY_KINDS = ['production', 'development', 'agent'] as const;
 export type KeyKind = (typeof KEY_KINDS)[number];
@@ -24,7 +25,7 @@ export interface IssuedKey {
  * latency without adding safety.
  */
 export function issueKey(kind: KeyKind): IssuedKey {
-  const secret = randomBase62(SECRET_LENGTH);
+  const secret = randomString(SECRET_LENGTH);
   const body = PREFIXES[kind] + secret;
   const plainKey = body + checksumOf(body);
   return { plainKey, keyPrefix: PREFIXES[kind] + secret.slice(0, 6), hash: hashKey(plainKey) };
@@ -49,17 +50,6 @@ function checksumOf(body: string): string {
   for (let i = 0; i < CHECKSUM_LENGTH; i++) {
     out = ALPHABET[n % 62] + out;
     n = Math.floor(n / 62);
-  }
-  return out;
-}
-
-function randomBase62(length: number): string {
-  let out = '';
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      // 248 = 62 * 4: rejecting bytes above it keeps every character equally likely.
-      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
-    }
   }
   return out;
 }

@@ -1,13 +1,4 @@
-import { DomainError, ErrorCodes } from '@hb/contracts';
-import type { Principal } from '../auth/principal';
-
-/** The project a request names, which a tenant key must own (the admin key may name any). */
-export function projectOf(principal: Principal, projectId: string): string {
-  if (principal.kind === 'key' && projectId !== principal.tenantId) {
-    throw new DomainError(ErrorCodes.TenantMismatch, 'Resource belongs to different project', 'project_id');
-  }
-  return projectId;
-}
+import { DomainError, type AgentView } from '@hb/contracts';
 
 /** The runtime names agents' fields; the bot face names them its own way. */
 export async function inBotTerms<T>(request: Promise<T>): Promise<T> {
@@ -17,4 +8,29 @@ export async function inBotTerms<T>(request: Promise<T>): Promise<T> {
     if (error instanceof DomainError && error.field === 'agentId') throw new DomainError(error.code, error.message.replace(/^Agent /, 'Bot '), 'bot_id');
     throw error;
   }
+}
+
+/** The Heartbeat API's bot: the platform's agent, in the bot face's words. */
+export interface BotView {
+  id: string;
+  project_id: string;
+  name: string;
+  instructions: string;
+  model: string | null;
+  heartbeat: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export function botView(agent: AgentView, projectId: string): BotView {
+  return {
+    id: agent.id,
+    project_id: projectId,
+    name: agent.name,
+    instructions: agent.instructions,
+    model: agent.model,
+    heartbeat: agent.heartbeat,
+    created_at: agent.created_at,
+    updated_at: agent.updated_at,
+  };
 }

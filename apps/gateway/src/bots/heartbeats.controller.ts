@@ -2,17 +2,18 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HeartbeatCommands,
-  type HeartbeatLogView,
+  RunWaits,
   type HeartbeatLogsPage,
+  type HeartbeatLogView,
   type HeartbeatResultView,
   type HeartbeatStatsView,
   type HeartbeatView,
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { projectOf } from './bot-terms';
 import {
   CONFIGURE_EXAMPLE,
   ConfigureHeartbeatDto,
@@ -23,9 +24,6 @@ import {
   StatsQuery,
 } from './dto/heartbeat.dto';
 import { HeartbeatAccess } from './heartbeat-access';
-
-/** A trigger answers when its run ends: as long as a synchronous invoke, and a little more. */
-const TRIGGER_TIMEOUT_MS = 310_000;
 
 /**
  * The Heartbeat API (specs 001 and 002), served by the heartbeat scheduler. Configuring, enabling,
@@ -45,9 +43,8 @@ export class HeartbeatsController {
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Create a heartbeat, or update one by heartbeat_id: {heartbeat}.' })
   @ApiBody({ type: ConfigureHeartbeatDto, examples: { 'spec 002': { value: CONFIGURE_EXAMPLE } } })
-  async configure(@CurrentPrincipal() principal: Principal, @Body() body: ConfigureHeartbeatDto): Promise<{ heartbeat: HeartbeatView }> {
+  async configure(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: ConfigureHeartbeatDto): Promise<{ heartbeat: HeartbeatView }> {
     const { project_id, bot_id, heartbeat_id, ...fields } = body;
-    const tenantId = projectOf(principal, project_id);
     const plan = await this.access.mayRun(principal, tenantId, bot_id);
     const heartbeat = await this.commands.request(
       HeartbeatCommands.Configure,
@@ -60,16 +57,14 @@ export class HeartbeatsController {
   @Get('readall')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's heartbeats: {heartbeats}." })
-  async readall(@CurrentPrincipal() principal: Principal, @Query() query: ListHeartbeatsQuery): Promise<{ heartbeats: HeartbeatView[] }> {
-    const tenantId = projectOf(principal, query.project_id);
+  async readall(@ActingTenant('project_id') tenantId: string, @Query() query: ListHeartbeatsQuery): Promise<{ heartbeats: HeartbeatView[] }> {
     return this.commands.request(HeartbeatCommands.List, { tenantId, botId: query.bot_id, memberId: query.member_id }, { tenantId });
   }
 
   @Get('read')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: 'One heartbeat: {heartbeat}.' })
-  async read(@CurrentPrincipal() principal: Principal, @Query() query: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
-    const tenantId = projectOf(principal, query.project_id);
+  async read(@ActingTenant('project_id') tenantId: string, @Query() query: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     return { heartbeat: await this.commands.request(HeartbeatCommands.Get, this.ref(tenantId, query), { tenantId }) };
   }
 
@@ -77,8 +72,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run it on its schedule from the next occurrence: {heartbeat}.' })
-  async enable(@CurrentPrincipal() principal: Principal, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
-    const tenantId = projectOf(principal, body.project_id);
+  async enable(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     const plan = await this.access.mayRun(principal, tenantId, body.bot_id);
     return { heartbeat: await this.commands.request(HeartbeatCommands.Enable, { ...this.ref(tenantId, body), plan }, { tenantId }) };
   }
@@ -87,8 +81,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Pause it, keeping its configuration: {heartbeat}.' })
-  async disable(@CurrentPrincipal() principal: Principal, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
-    const tenantId = projectOf(principal, body.project_id);
+  async disable(@ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     return { heartbeat: await this.commands.request(HeartbeatCommands.Disable, this.ref(tenantId, body), { tenantId }) };
   }
 
@@ -96,13 +89,12 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run it once now, enabled or not, and wait for the result: {result}.' })
-  async trigger(@CurrentPrincipal() principal: Principal, @Body() body: HeartbeatQuery): Promise<{ result: HeartbeatResultView }> {
-    const tenantId = projectOf(principal, body.project_id);
+  async trigger(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ result: HeartbeatResultView }> {
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const result = await this.commands.request(
       HeartbeatCommands.Trigger,
       { ...this.ref(tenantId, body), memoryQuota },
-      { tenantId, timeoutMs: TRIGGER_TIMEOUT_MS },
+      { tenantId, timeoutMs: RunWaits.trigger },
     );
     return { result };
   }
@@ -110,8 +102,7 @@ export class HeartbeatsController {
   @Delete('delete')
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Delete it and its scheduled runs; its logs stay: {deleted, uuid}.' })
-  async delete(@CurrentPrincipal() principal: Principal, @Query() query: HeartbeatQuery): Promise<{ deleted: true; uuid: string }> {
-    const tenantId = projectOf(principal, query.project_id);
+  async delete(@ActingTenant('project_id') tenantId: string, @Query() query: HeartbeatQuery): Promise<{ deleted: true; uuid: string }> {
     const { uuid } = await this.commands.request(HeartbeatCommands.Delete, this.ref(tenantId, query), { tenantId });
     return { deleted: true, uuid };
   }
@@ -120,8 +111,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run a prompt once at run_at, logged as type scheduled_task: {task}.' })
-  async scheduleTask(@CurrentPrincipal() principal: Principal, @Body() body: ScheduleTaskDto): Promise<{ task: HeartbeatLogView }> {
-    const tenantId = projectOf(principal, body.project_id);
+  async scheduleTask(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: ScheduleTaskDto): Promise<{ task: HeartbeatLogView }> {
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const task = await this.commands.request(
       HeartbeatCommands.ScheduleTask,
@@ -134,8 +124,7 @@ export class HeartbeatsController {
   @Get('logs')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's execution history, newest first: {total, logs, pagination}." })
-  async logs(@CurrentPrincipal() principal: Principal, @Query() query: LogsQuery): Promise<HeartbeatLogsPage> {
-    const tenantId = projectOf(principal, query.project_id);
+  async logs(@ActingTenant('project_id') tenantId: string, @Query() query: LogsQuery): Promise<HeartbeatLogsPage> {
     return this.commands.request(
       HeartbeatCommands.Logs,
       {
@@ -154,8 +143,7 @@ export class HeartbeatsController {
   @Get('stats')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's execution statistics over the last days: {stats}." })
-  async stats(@CurrentPrincipal() principal: Principal, @Query() query: StatsQuery): Promise<{ stats: HeartbeatStatsView }> {
-    const tenantId = projectOf(principal, query.project_id);
+  async stats(@ActingTenant('project_id') tenantId: string, @Query() query: StatsQuery): Promise<{ stats: HeartbeatStatsView }> {
     const stats = await this.commands.request(HeartbeatCommands.Stats, { tenantId, botId: query.bot_id, days: query.days ?? 30 }, { tenantId });
     return { stats };
   }

@@ -1,37 +1,34 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DecisionChainResponse, ImplicitPatternsResponse } from '@hb/contracts';
+import { MemoryCommands, type DecisionChainResponse, type ImplicitPatternsResponse } from '@hb/contracts';
+import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { DecisionChainDto } from './dto/decision-chain.dto';
 import { ImplicitPatternsDto } from './dto/implicit-patterns.dto';
-import { BuildDecisionChainUseCase } from './use-cases/build-decision-chain.use-case';
-import { FindImplicitPatternsUseCase } from './use-cases/find-implicit-patterns.use-case';
+
+/** Both take a full pass over the tenant's newest memories, so they get a longer deadline. */
+const ANALYSIS_TIMEOUT_MS = 15_000;
 
 @ApiTags('Intelligence')
 @ApiBearerAuth()
 @Controller('api/v1/intelligence')
 export class IntelligenceController {
-  constructor(
-    private readonly findPatterns: FindImplicitPatternsUseCase,
-    private readonly buildChain: BuildDecisionChainUseCase,
-  ) {}
+  constructor(private readonly commands: CommandClient) {}
 
   @Post('decision-chain')
   @HttpCode(200)
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'The memories that bear on a topic, in time order, each linked to what led to it, decisions marked.' })
-  decisionChain(@CurrentPrincipal() principal: Principal, @Body() body: DecisionChainDto): Promise<DecisionChainResponse> {
-    return this.buildChain.execute(tenantOf(principal, body.tenantId), body);
+  decisionChain(@ActingTenant() tenantId: string, @Body() { topic, timeRange }: DecisionChainDto): Promise<DecisionChainResponse> {
+    return this.commands.request(MemoryCommands.DecisionChain, { tenantId, topic, timeRange }, { tenantId, timeoutMs: ANALYSIS_TIMEOUT_MS });
   }
 
   @Post('implicit-patterns')
   @HttpCode(200)
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'Recurring themes, tag combinations and times in your memories, none below minOccurrences.' })
-  implicitPatterns(@CurrentPrincipal() principal: Principal, @Body() body: ImplicitPatternsDto): Promise<ImplicitPatternsResponse> {
-    return this.findPatterns.execute(tenantOf(principal, body.tenantId), body.minOccurrences);
+  implicitPatterns(@ActingTenant() tenantId: string, @Body() { minOccurrences = 3 }: ImplicitPatternsDto): Promise<ImplicitPatternsResponse> {
+    return this.commands.request(MemoryCommands.ImplicitPatterns, { tenantId, minOccurrences }, { tenantId, timeoutMs: ANALYSIS_TIMEOUT_MS });
   }
 }

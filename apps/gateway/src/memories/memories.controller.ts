@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CreateMemoriesResponse, MemoryPage, MemorySearchResponse, MemoryView } from '@hb/contracts';
-import { TenantQuery } from '../api-keys/dto/list-api-keys.query';
+import { MemoryCommands, type CreateMemoriesResponse, type MemoryPage, type MemorySearchResponse, type MemoryView } from '@hb/contracts';
+import { CommandClient } from '@hb/platform';
+import { TenantQuery } from '../http/dto/shared-queries';
 import { Access } from '../auth/access.decorator';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { CreateMemoryDto } from './dto/create-memory.dto';
 import { CreateMemoriesDto } from './dto/create-memories.dto';
@@ -13,10 +14,7 @@ import { ListMemoriesQuery } from './dto/list-memories.query';
 import { SearchMemoriesDto } from './dto/search-memories.dto';
 import { UpdateMemoryDto } from './dto/update-memory.dto';
 import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
-import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
-import { FindMemoryUseCase } from './use-cases/find-memory.use-case';
 import { ListMemoriesUseCase } from './use-cases/list-memories.use-case';
-import { SearchMemoriesUseCase } from './use-cases/search-memories.use-case';
 import { WriteMemoryUseCase } from './use-cases/write-memory.use-case';
 
 /** Spec 003's memories: validated here, answered by the memory service over Kafka. */
@@ -28,9 +26,7 @@ export class MemoriesController {
     private readonly writeMemory: WriteMemoryUseCase,
     private readonly createMemories: CreateMemoriesUseCase,
     private readonly listMemories: ListMemoriesUseCase,
-    private readonly findMemory: FindMemoryUseCase,
-    private readonly deleteMemory: DeleteMemoryUseCase,
-    private readonly searchMemories: SearchMemoriesUseCase,
+    private readonly commands: CommandClient,
   ) {}
 
   @Post()
@@ -39,10 +35,11 @@ export class MemoriesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any printable ASCII up to 200 characters.' })
   create(
     @CurrentPrincipal() principal: Principal,
+    @ActingTenant() tenantId: string,
     @Body() body: CreateMemoryDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<MemoryView> {
-    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body, idempotencyKey: idempotencyKeyOf(idempotencyKey) });
+    return this.writeMemory.execute({ principal, tenantId, body, idempotencyKey: idempotencyKeyOf(idempotencyKey) });
   }
 
   @Post('batch')
@@ -51,30 +48,31 @@ export class MemoriesController {
   @ApiOperation({
     summary: 'Create up to 100 memories at once, for imports: one line per item (created, or failed with the field), one quota check.',
   })
-  createBatch(@CurrentPrincipal() principal: Principal, @Body() body: CreateMemoriesDto): Promise<CreateMemoriesResponse> {
-    return this.createMemories.execute({ principal, tenantId: tenantOf(principal, body.tenantId), body });
+  createBatch(@CurrentPrincipal() principal: Principal, @ActingTenant() tenantId: string, @Body() body: CreateMemoriesDto): Promise<CreateMemoriesResponse> {
+    return this.createMemories.execute({ principal, tenantId, body });
   }
 
   @Post('search')
   @HttpCode(200)
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'Hybrid semantic search: embeddings and full text, fused by reciprocal rank.' })
-  search(@CurrentPrincipal() principal: Principal, @Body() body: SearchMemoriesDto): Promise<MemorySearchResponse> {
-    return this.searchMemories.execute(tenantOf(principal, body.tenantId), body);
+  search(@ActingTenant() tenantId: string, @Body() body: SearchMemoriesDto): Promise<MemorySearchResponse> {
+    const { query, limit, type, minRelevance, tags } = body;
+    return this.commands.request(MemoryCommands.Search, { tenantId, query, limit: limit ?? 20, type, minRelevance, tags }, { tenantId });
   }
 
   @Get()
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'A page of memories, filtered by type and tags, sorted by createdAt, importance or updatedAt.' })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListMemoriesQuery): Promise<MemoryPage> {
-    return this.listMemories.execute(tenantOf(principal, query.tenantId), query);
+  list(@ActingTenant() tenantId: string, @Query() query: ListMemoriesQuery): Promise<MemoryPage> {
+    return this.listMemories.execute(tenantId, query);
   }
 
   @Get(':id')
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'Retrieve a memory by id.' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<MemoryView> {
-    return this.findMemory.execute(tenantOf(principal, query.tenantId), id);
+  get(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<MemoryView> {
+    return this.commands.request(MemoryCommands.Get, { tenantId, id }, { tenantId });
   }
 
   @Patch(':id')
@@ -82,17 +80,19 @@ export class MemoriesController {
   @ApiOperation({ summary: 'Update content, importance, tags or metadata of a memory.' })
   update(
     @CurrentPrincipal() principal: Principal,
+    @ActingTenant() tenantId: string,
     @Param('id') id: string,
     @Body() body: UpdateMemoryDto,
-    @Query() query: TenantQuery,
+    @Query() _query: TenantQuery,
   ): Promise<MemoryView> {
-    return this.writeMemory.execute({ principal, tenantId: tenantOf(principal, body.tenantId ?? query.tenantId), id, body });
+    return this.writeMemory.execute({ principal, tenantId, id, body });
   }
 
   @Delete(':id')
   @Access({ scope: 'write:memories' })
   @ApiOperation({ summary: 'Delete a memory permanently.' })
-  remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: TenantQuery): Promise<{ id: string; deleted: true }> {
-    return this.deleteMemory.execute(tenantOf(principal, query.tenantId), id);
+  async remove(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<{ id: string; deleted: true }> {
+    await this.commands.request(MemoryCommands.Delete, { tenantId, id }, { tenantId });
+    return { id, deleted: true };
   }
 }

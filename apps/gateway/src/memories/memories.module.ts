@@ -3,13 +3,10 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { MemoriesController } from './memories.controller';
 import { MemoryQuotaResolver } from './memory-quota.resolver';
 import { CreateMemoriesUseCase } from './use-cases/create-memories.use-case';
-import { DeleteMemoryUseCase } from './use-cases/delete-memory.use-case';
-import { FindMemoryUseCase } from './use-cases/find-memory.use-case';
 import { ListMemoriesUseCase } from './use-cases/list-memories.use-case';
-import { SearchMemoriesUseCase } from './use-cases/search-memories.use-case';
 import { WriteMemoryUseCase } from './use-cases/write-memory.use-case';
 
-const USE_CASES = [WriteMemoryUseCase, CreateMemoriesUseCase, ListMemoriesUseCase, FindMemoryUseCase, DeleteMemoryUseCase, SearchMemoriesUseCase];
+const USE_CASES = [WriteMemoryUseCase, CreateMemoriesUseCase, ListMemoriesUseCase];
 
 @Module({
   imports: [TenantsModule],

@@ -1,9 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { tenantOf } from '../auth/tenant-of';
+import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { GetUsageMetricsUseCase, type UsageMetrics } from './use-cases/get-usage-metrics.use-case';
 
 @ApiTags('Usage & Billing')
@@ -14,6 +12,7 @@ export class UsageController {
 
   @Get('metrics/:tenantId')
   @Access({ scope: 'read:usage' })
+  @ApiParam({ name: 'tenantId', description: 'Your tenant; the admin key names any.' })
   @ApiOperation({ summary: 'Current usage: API calls today and this month, memories, storage, with plan limits.' })
   @ApiResponse({
     status: 200,
@@ -29,7 +28,7 @@ export class UsageController {
       },
     },
   })
-  metrics(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string): Promise<UsageMetrics> {
-    return this.getUsage.execute(tenantOf(principal, tenantId));
+  metrics(@ActingTenant() tenantId: string): Promise<UsageMetrics> {
+    return this.getUsage.execute(tenantId);
   }
 }

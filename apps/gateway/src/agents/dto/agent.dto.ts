@@ -1,33 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_AGENT_INSTRUCTIONS, MAX_INVOKE_MESSAGE, MAX_PAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AgentFields, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
 import { DEFAULT_MODEL, IsCurrentModel } from '@hb/platform';
 
-/** Everything of an agent but its name (required on create, optional on update). */
-class AgentSettingsDto {
+/** Everything of an agent but its name: the contract's rules, documented, and the admin key's tenant. */
+class AgentSettingsDto extends AgentFields {
   @ApiPropertyOptional({ description: 'The system prompt.', example: 'You answer customer questions briefly and kindly.' })
-  @IsOptional() @IsString() @MaxLength(MAX_AGENT_INSTRUCTIONS)
-  instructions?: string;
+  declare instructions?: string;
 
   @ApiPropertyOptional({
     description: "The model; the deployment's ANTHROPIC_MODEL when unset. A model the provider has deprecated or retired is refused.",
     example: DEFAULT_MODEL,
   })
-  @IsOptional() @IsString() @Length(1, 200) @IsCurrentModel()
-  model?: string;
+  @IsCurrentModel()
+  declare model?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 64000, default: 4096 })
-  @IsOptional() @IsInt() @Min(1) @Max(64_000)
-  max_tokens?: number;
+  declare max_tokens?: number;
 
   @ApiPropertyOptional({ description: 'The remember and recall tools.', default: true })
-  @IsOptional() @IsBoolean()
-  tools_enabled?: boolean;
+  declare tools_enabled?: boolean;
 
   @ApiPropertyOptional({ description: "The Heartbeat API's flag: heartbeats may run this agent.", default: false })
-  @IsOptional() @IsBoolean()
-  heartbeat?: boolean;
+  declare heartbeat?: boolean;
 
   @ApiPropertyOptional({ description: 'Admin key only: the tenant.', example: 'user_12345' })
   @IsOptional() @IsString() @Length(1, 128)
@@ -44,20 +39,6 @@ export class UpdateAgentDto extends AgentSettingsDto {
   @ApiPropertyOptional({ example: 'Support assistant', minLength: 1, maxLength: 200 })
   @IsOptional() @IsString() @Length(1, 200)
   name?: string;
-}
-
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 }
 
 export class InvokeDto {

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCodes, GatewayEventTypes, Topics, type ApiKeyEventPayload } from '@hb/contracts';
-import { Outbox } from '@hb/platform';
+import { Outbox, prefixedId } from '@hb/platform';
 import { issueKey, type KeyKind } from '../../auth/api-key-format';
 import type { Principal, RateLimits } from '../../auth/principal';
 import { AGENT_KEY_SCOPES, TENANT_SCOPES, type TenantScope } from '../../auth/scopes';
@@ -55,7 +54,7 @@ export class CreateApiKeyUseCase {
     const issued = issueKey(input.kind);
     const key = await this.outbox.transaction(async (manager, emit) => {
       const saved = await this.keys.insert(manager, {
-        id: `key_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`,
+        id: prefixedId('key'),
         tenantId: input.tenantId,
         agentId: input.agentId ?? null,
         name: input.name,
