@@ -7,3 +7,4 @@ export * from './database';
 export * from './bootstrap';
 export * from './model';
 export * from './worker';
+export * from './ids';

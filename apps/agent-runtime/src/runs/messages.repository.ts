@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageView } from '@hb/contracts';
-import { newId } from '../ids';
+import { prefixedId } from '@hb/platform';
 import type { RunRow } from './run-rows';
 
 export interface Turn {
@@ -37,7 +37,7 @@ export class MessagesRepository {
   async addUserTurn(manager: EntityManager, run: RunRow): Promise<void> {
     await manager.query(
       `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
-      [newId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
+      [prefixedId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
     );
   }
 
@@ -47,7 +47,7 @@ export class MessagesRepository {
       `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, tool_calls, input_tokens, output_tokens)
        VALUES ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8)`,
       [
-        newId('msg'),
+        prefixedId('msg'),
         run.conversation_id,
         run.id,
         answer.text,

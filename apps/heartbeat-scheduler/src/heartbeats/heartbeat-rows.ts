@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { HeartbeatLogStatus, HeartbeatLogType, HeartbeatLogView, HeartbeatResultView, HeartbeatView, MemoryQuota } from '@hb/contracts';
+import { prefixedId } from '@hb/platform';
 import { parseSchedule, type Schedule, type ScheduleInput } from './schedule';
 
 /** A heartbeats row: its schedule as the API took it, and its state. */
@@ -50,9 +50,9 @@ export interface ExecutionRow {
   created_at: Date;
 }
 
-/** Prefixed random ids: hb_… for heartbeats, log_… for their executions. */
+/** Ids as the Heartbeat API shows them: hb_… for heartbeats, log_… for their executions, then 24 hex digits. */
 export function newId(prefix: 'hb' | 'log'): string {
-  return `${prefix}_${randomBytes(12).toString('hex')}`;
+  return prefixedId(prefix, { alphabet: 'hex', length: 24 });
 }
 
 /** The billing period a time falls in: its calendar month, UTC. */

@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
-import { Outbox } from '@hb/platform';
+import { Outbox, prefixedId } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { MemoriesRepository } from './memories.repository';
 import { memoryChanged, memoryView, sizeOf } from './memory.view';
 import { vectorEntry } from './vector-entry';
-
-export function newMemoryId(): string {
-  return `mem_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`;
-}
 
 export interface MemoryOwner {
   tenantId: string;
@@ -46,7 +41,7 @@ export class MemoryWriter {
       const stored = await this.memories.insertMany(
         manager,
         rows.map((row) => ({
-          id: newMemoryId(),
+          id: prefixedId('mem'),
           tenantId: owner.tenantId,
           agentId: owner.agentId ?? null,
           idempotencyKey: owner.idempotencyKey ?? null,

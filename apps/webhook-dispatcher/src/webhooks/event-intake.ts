@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Topics, WEBHOOK_EVENTS, type EventEnvelope } from '@hb/contracts';
-import { EventConsumer } from '@hb/platform';
+import { EventConsumer, prefixedId } from '@hb/platform';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
-import { messageId } from './webhooks.service';
 
 const SUBSCRIBABLE = new Set<string>(WEBHOOK_EVENTS);
 
@@ -38,7 +37,7 @@ export class EventIntake implements OnModuleInit {
       metadata: { request_id: `req_${event.id.replace(/-/g, '')}`, timestamp: event.occurredAt, version: 'v1' },
     });
     const added = await this.deliveries.addForSubscribers({
-      messageId: messageId(),
+      messageId: prefixedId('msg'),
       eventId: event.id,
       eventType: event.type,
       tenantId: event.tenantId,

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { WebhookEvent } from '@hb/contracts';
+import { prefixedId } from '@hb/platform';
 import type { WebhookRow } from './webhook-rows';
 
 export interface NewWebhook {
@@ -32,7 +32,7 @@ export class WebhooksRepository {
   async insert(webhook: NewWebhook): Promise<WebhookRow> {
     const [row] = await this.dataSource.query(
       `INSERT INTO webhooks (id, tenant_id, name, url, events, secret, status) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [newWebhookId(), webhook.tenantId, webhook.name, webhook.url, webhook.events, webhook.secret, webhook.status],
+      [prefixedId('wh'), webhook.tenantId, webhook.name, webhook.url, webhook.events, webhook.secret, webhook.status],
     );
     return row;
   }
@@ -100,8 +100,4 @@ export class WebhooksRepository {
     );
     return rows.length > 0;
   }
-}
-
-function newWebhookId(): string {
-  return `wh_${randomBytes(12).toString('base64url').replace(/[-_]/g, '').slice(0, 16)}`;
 }
