@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { ScriptedAnthropic, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 /** The last user turn's text, or the tool results it carries. */
@@ -46,7 +45,6 @@ function script(request: ScriptedRequest): ScriptedTurn {
 describe('Agent API through the gateway (spec 000)', () => {
   const namespace = `agt${randomBytes(3).toString('hex')}`;
   const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
   const env = e2eEnv(namespace, adminKey);
   const model = new ScriptedAnthropic(script);
   /** The model requests of runs, extraction requests left out. */
@@ -55,18 +53,9 @@ describe('Agent API through the gateway (spec 000)', () => {
   const runtime = new ServiceProcess('agent-runtime', 13201, env);
   const memory = new ServiceProcess('memory', 13203, env);
   const events: Array<{ type: string; payload: Record<string, unknown> }> = [];
-  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
+  let reader: EventRecorder;
 
-  async function call(method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = gatewayClient(gateway.url);
 
   async function aTenantWithAgent(): Promise<{ tenantId: string; key: string; agentId: string; agentKey: string }> {
     const tenantId = `tenant_${randomBytes(4).toString('hex')}`;
@@ -94,19 +83,13 @@ describe('Agent API through the gateway (spec 000)', () => {
     await Promise.all([memory.waitForReadiness(200), runtime.waitForReadiness(200)]);
     gateway.start();
     await gateway.waitForReadiness(200);
-    await reader.connect();
-    await reader.subscribe({ topic: `${namespace}.agent.events.v1`, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
+    reader = await recordEvents(`${namespace}.agent.events.v1`, `${namespace}.test-reader`, events);
   });
 
   afterAll(async () => {
-    await reader.disconnect();
+    await reader.stop();
     await Promise.all([gateway.stop(), runtime.stop(), memory.stop(), model.stop()]);
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await dropKafkaNamespace(namespace);
   });
 
   describe('agents', () => {

@@ -1,10 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ScriptedAnthropic, type ScriptedRequest } from '@hb/testing';
+import { ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest } from '@hb/testing';
 import { APPS, PrivateKafka, ROOT, ServiceProcess, e2eEnv, migrate, type App } from './support/processes';
 
 /**
@@ -62,27 +60,21 @@ class PrivateRedis {
 /** Every delivery the webhook endpoint got. */
 class Receiver {
   readonly deliveries: Array<{ webhookId: string; body: string }> = [];
-  private server?: Server;
+  private endpoint?: HttpEndpoint;
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        this.deliveries.push({ webhookId: String(req.headers['webhook-id']), body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200).end('ok');
-      });
+    this.endpoint = await startHttpEndpoint((req, body, res) => {
+      this.deliveries.push({ webhookId: String(req.headers['webhook-id']), body });
+      res.writeHead(200).end('ok');
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
   }
 
   get url(): string {
-    return `http://localhost:${(this.server!.address() as AddressInfo).port}/hook`;
+    return `http://localhost:${this.endpoint!.port}/hook`;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.endpoint?.close();
   }
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { ScriptedAnthropic, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 /** The scripted model: "fail…" is refused (a failed run), "slow N" answers after N ms, anything else is echoed for 1,250 tokens. */
@@ -25,18 +24,9 @@ describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
   const runtime = new ServiceProcess('agent-runtime', 13401, env);
   const schedulers = [new ServiceProcess('heartbeat-scheduler', 13402, env), new ServiceProcess('heartbeat-scheduler', 13412, env)];
   const events: Array<{ type: string; payload: Record<string, any> }> = [];
-  const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
+  let reader: EventRecorder;
 
-  async function call(method: string, path: string, key: string, body?: unknown) {
-    const res = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = gatewayClient(gateway.url);
 
   /** A project (tenant) with a key, on the enterprise plan (1-minute heartbeats) unless told otherwise, and a bot with heartbeat: true. */
   async function aProjectWithBot(tenant: Record<string, unknown> = { plan: 'enterprise' }, heartbeat = true) {
@@ -82,20 +72,14 @@ describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
     await Promise.all([runtime, ...schedulers].map((service) => service.waitForReadiness(200)));
     gateway.start();
     await gateway.waitForReadiness(200);
-    await reader.connect();
-    await reader.subscribe({ topic: `${namespace}.heartbeat.events.v1`, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
+    reader = await recordEvents(`${namespace}.heartbeat.events.v1`, `${namespace}.test-reader`, events);
   });
 
   afterAll(async () => {
     for (const { key, ref } of made) await call('POST', '/v1/bot/heartbeat/disable', key, ref);
-    await reader.disconnect();
+    await reader.stop();
     await Promise.all([gateway.stop(), runtime.stop(), ...schedulers.map((s) => s.stop()), model.stop()]);
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await dropKafkaNamespace(namespace);
   });
 
   describe('spec 002, verbatim', () => {

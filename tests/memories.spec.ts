@@ -1,39 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandClient, JsonLogger, KafkaBus } from '@hb/platform';
-import { ScriptedAnthropic } from '@hb/testing';
+import { aTenantWithKey, dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, testInfra, type EventRecorder } from '@hb/testing';
 import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 describe('Memory API through the gateway (spec 003)', () => {
   const namespace = `mem${randomBytes(3).toString('hex')}`;
   const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const brokers = process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
   const env = e2eEnv(namespace, adminKey);
   const gateway = new ServiceProcess('gateway', 13100, env);
   const memory = new ServiceProcess('memory', 13103, env);
   // The model behind the decision chain's narrative.
   const model = new ScriptedAnthropic(() => ({ text: 'Churn led to a retention focus for Q4.' }));
   const events: Array<{ type: string; tenantId: string; payload: Record<string, unknown> }> = [];
-  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const reader = kafka.consumer({ groupId: `${namespace}.test-reader`, maxWaitTimeInMs: 100 });
+  let reader: EventRecorder;
 
-  async function call(method: string, path: string, key: string, body?: unknown) {
-    const res = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = gatewayClient(gateway.url);
 
-  async function aTenant(limits: object = {}): Promise<{ tenantId: string; key: string }> {
-    const tenantId = `user_${randomBytes(4).toString('hex')}`;
-    await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e', limits });
-    const created = await call('POST', '/api/v1/api-keys', adminKey, { name: 'k', tenantId });
-    return { tenantId, key: created.body.data.plainKey };
-  }
+  const aTenant = (limits: object = {}) => aTenantWithKey(call, adminKey, limits);
 
   beforeAll(async () => {
     await migrate('gateway', env);
@@ -43,19 +27,13 @@ describe('Memory API through the gateway (spec 003)', () => {
     await memory.waitForReadiness(200);
     gateway.start();
     await gateway.waitForReadiness(200);
-    await reader.connect();
-    await reader.subscribe({ topic: `${namespace}.memory.events.v1`, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
+    reader = await recordEvents(`${namespace}.memory.events.v1`, `${namespace}.test-reader`, events);
   });
 
   afterAll(async () => {
-    await reader.disconnect();
+    await reader.stop();
     await Promise.all([gateway.stop(), memory.stop(), model.stop()]);
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await dropKafkaNamespace(namespace);
   });
 
   it('creates, retrieves, lists, updates and deletes a memory with the spec\'s example requests', async () => {
@@ -344,7 +322,7 @@ describe('Memory API through the gateway (spec 003)', () => {
 
     beforeAll(async () => {
       const logger = new JsonLogger('agent-runtime', 'e2e', 'error', { write: () => true });
-      bus = new KafkaBus({ brokers: brokers.split(','), service: 'gateway', instanceId: `e2e-${namespace}`, namespace, logger });
+      bus = new KafkaBus({ brokers: testInfra.KAFKA_BROKERS.split(','), service: 'gateway', instanceId: `e2e-${namespace}`, namespace, logger });
       await bus.connect();
       runtime = new CommandClient(bus, logger, 5000);
       await runtime.start();

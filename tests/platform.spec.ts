@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testInfra } from '@hb/testing';
 import { APPS, PrivateKafka, ServiceProcess, migrate, type App } from './support/processes';
 
 const PORTS: Record<App, number> = {
@@ -13,8 +14,8 @@ describe('the platform as processes', () => {
   const kafka = new PrivateKafka(19092);
   const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
   const env = {
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
+    DATABASE_URL: testInfra.DATABASE_URL,
+    REDIS_URL: testInfra.REDIS_URL,
     KAFKA_BROKERS: kafka.brokers,
     KAFKA_NAMESPACE: `e2e${randomBytes(3).toString('hex')}`,
     REQUEST_TIMEOUT_MS: '1500',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
+import { aTenantWithKey, gatewayClient, startHttpEndpoint, type HttpEndpoint } from '@hb/testing';
 import { ServiceProcess, e2eEnv, migrate } from './support/processes';
 
 interface Received {
@@ -20,34 +20,29 @@ class Receiver {
   readonly received: Received[] = [];
   downIsUp = false;
   private readonly seen = new Map<string, number>();
-  private server?: Server;
+  private endpoint?: HttpEndpoint;
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const route = path.split('/')[1];
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-        const n = (this.seen.get(path) ?? 0) + 1;
-        this.seen.set(path, n);
-        const answer = (status: number, headers: Record<string, string> = {}) => res.writeHead(status, headers).end(`answer ${status}`);
-        if (route === 'flaky') return answer(n <= 2 ? 500 : 200);
-        if (route === 'gone') return answer(410);
-        if (route === 'busy') return n === 1 ? answer(503, { 'Retry-After': '1' }) : answer(200);
-        if (route === 'slow') return void setTimeout(() => answer(200), 3000);
-        if (route === 'crash') return n === 1 ? undefined : answer(200); // the first request never answered
-        if (route === 'down') return answer(this.downIsUp ? 200 : 500);
-        if (route === 'never') return answer(500);
-        answer(200);
-      });
+    this.endpoint = await startHttpEndpoint((req, body, res) => {
+      const path = req.url ?? '/';
+      const route = path.split('/')[1];
+      this.received.push({ path, headers: req.headers, body, at: Date.now() });
+      const n = (this.seen.get(path) ?? 0) + 1;
+      this.seen.set(path, n);
+      const answer = (status: number, headers: Record<string, string> = {}) => res.writeHead(status, headers).end(`answer ${status}`);
+      if (route === 'flaky') return answer(n <= 2 ? 500 : 200);
+      if (route === 'gone') return answer(410);
+      if (route === 'busy') return n === 1 ? answer(503, { 'Retry-After': '1' }) : answer(200);
+      if (route === 'slow') return void setTimeout(() => answer(200), 3000);
+      if (route === 'crash') return n === 1 ? undefined : answer(200); // the first request never answered
+      if (route === 'down') return answer(this.downIsUp ? 200 : 500);
+      if (route === 'never') return answer(500);
+      answer(200);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
   }
 
   get port(): number {
-    return (this.server!.address() as AddressInfo).port;
+    return this.endpoint!.port;
   }
 
   url(path: string, host = 'localhost'): string {
@@ -65,8 +60,7 @@ class Receiver {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.endpoint?.close();
   }
 }
 
@@ -86,23 +80,9 @@ describe('webhooks through the gateway (spec 003)', () => {
     WEBHOOK_ENDPOINT_CONCURRENCY: '2',
   };
 
-  async function call(method: string, path: string, key: string, body?: unknown) {
-    const res = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = gatewayClient(gateway.url, { timeoutMs: 30_000 });
 
-  async function aTenant(): Promise<{ tenantId: string; key: string }> {
-    const tenantId = `user_${randomBytes(4).toString('hex')}`;
-    await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e' });
-    const created = await call('POST', '/api/v1/api-keys', adminKey, { name: 'k', tenantId });
-    return { tenantId, key: created.body.data.plainKey };
-  }
+  const aTenant = () => aTenantWithKey(call, adminKey);
 
   async function aWebhook(key: string, path: string, events = ['memory.created'], secret = `secret-${randomBytes(4).toString('hex')}`) {
     const res = await call('POST', '/api/v1/webhooks', key, { name: `hook ${path}`, url: receiver.url(path), events, secret });

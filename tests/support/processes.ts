@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { testInfra } from '@hb/testing';
 
 export const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -109,9 +110,7 @@ export async function migrate(app: App, env: Record<string, string>): Promise<vo
 /** The environment every service of one e2e suite shares: its own Kafka namespace and admin key. */
 export function e2eEnv(namespace: string, adminKey: string): Record<string, string> {
   return {
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
-    KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092',
+    ...testInfra,
     KAFKA_NAMESPACE: namespace,
     HB_ADMIN_KEY: adminKey,
     LOG_LEVEL: 'warn',

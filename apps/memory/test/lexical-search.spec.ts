@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@hb/platform';
+import { testInfra } from '@hb/testing';
 import { DATABASE } from '../src/database';
 import { MATCH_BUDGET, LexicalSearch } from '../src/search/lexical-search.repository';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
+const databaseUrl = testInfra.DATABASE_URL;
 
 describe('lexical search', () => {
   const schema = `lx_${randomBytes(4).toString('hex')}`;

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@hb/platform';
+import { testInfra } from '@hb/testing';
 import { DATABASE } from '../src/database';
 import { PgVectorIndex } from '../src/search/pgvector-index.repository';
 import { QdrantVectorIndex } from '../src/search/qdrant-index.repository';
 import type { VectorEntry, VectorIndex } from '../src/search/vector-index';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test';
+const databaseUrl = testInfra.DATABASE_URL;
 const qdrantUrl = process.env.QDRANT_URL;
 
 const SPACE = { model: 'contract-512', dimensions: 512 };

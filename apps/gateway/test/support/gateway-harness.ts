@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger, createServiceApp, loadConfig, runMigrations } from '@hb/platform';
+import { dropKafkaNamespace, testInfra } from '@hb/testing';
 import { GatewayEnv } from '../../src/config/env';
 import { DATABASE } from '../../src/database';
 import { GATEWAY_SERVICE } from '../../src/gateway.service';
 
 export const ADMIN_KEY = `hb_admin_test_${randomBytes(16).toString('hex')}`;
 
-export const testInfra = {
-  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
-  KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092',
-};
+export { testInfra };
 
 export interface RunningGateway {
   app: NestExpressApplication;
@@ -46,15 +42,8 @@ export async function migrateGateway(): Promise<void> {
   await runMigrations({ ...DATABASE, url: testInfra.DATABASE_URL });
 }
 
-export async function dropTestTopics(): Promise<void> {
-  const admin = new Kafka({ brokers: testInfra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
+export function dropTestTopics(): Promise<void> {
+  return dropKafkaNamespace(namespace);
 }
 
 /** A small HTTP client that speaks to the gateway as a client of the specs would. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Kafka, logLevel } from 'kafkajs';
+import { dropKafkaNamespace, testInfra } from '@hb/testing';
 import { JsonLogger } from '../../src/logging/json-logger';
 import { KafkaBus } from '../../src/kafka/kafka-bus';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -8,8 +8,8 @@ import { OUTBOX_MIGRATIONS } from '../../src/outbox/outbox-tables';
 
 /** Where the integration tests find real PostgreSQL and Kafka; the test command sets these. */
 export const testEnv = {
-  databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
-  kafkaBrokers: (process.env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  databaseUrl: testInfra.DATABASE_URL,
+  kafkaBrokers: testInfra.KAFKA_BROKERS.split(','),
 };
 
 export function uniqueName(prefix: string): string {
@@ -28,16 +28,7 @@ export function aBus(service: string, namespace: string, instanceId = uniqueName
 }
 
 /** Deletes every topic of a test namespace. */
-export async function dropNamespace(namespace: string): Promise<void> {
-  const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
-}
+export const dropNamespace = (namespace: string): Promise<void> => dropKafkaNamespace(namespace);
 
 export interface TestSchema {
   name: string;
