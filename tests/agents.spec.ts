@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { ServiceProcess, e2eEnv, migrate } from './support/processes';
+import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 /** The last user turn's text, or the tool results it carries. */
 function lastUserTurn(request: ScriptedRequest): { text: string; toolResults: string[] } {
@@ -43,9 +43,7 @@ function script(request: ScriptedRequest): ScriptedTurn {
 }
 
 describe('Agent API through the gateway (spec 000)', () => {
-  const namespace = `agt${randomBytes(3).toString('hex')}`;
-  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const env = e2eEnv(namespace, adminKey);
+  const { namespace, adminKey, env } = e2eSuite('agt');
   const model = new ScriptedAnthropic(script);
   /** The model requests of runs, extraction requests left out. */
   const runRequests = () => model.requests.filter((request) => !isExtraction(request));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { ServiceProcess, e2eEnv, migrate } from './support/processes';
+import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 /** The scripted model: "fail…" is refused (a failed run), "slow N" answers after N ms, anything else is echoed for 1,250 tokens. */
 function script(request: ScriptedRequest): ScriptedTurn {
@@ -16,9 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const NEVER_SOON = '0 9 1 1 *';
 
 describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
-  const namespace = `hbt${randomBytes(3).toString('hex')}`;
-  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const env = e2eEnv(namespace, adminKey);
+  const { namespace, adminKey, env } = e2eSuite('hbt');
   const model = new ScriptedAnthropic(script);
   const gateway = new ServiceProcess('gateway', 13400, env);
   const runtime = new ServiceProcess('agent-runtime', 13401, env);

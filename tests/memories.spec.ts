@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { MemoryCommands } from '@hb/contracts';
 import { CommandClient, JsonLogger, KafkaBus } from '@hb/platform';
 import { aTenantWithKey, dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, testInfra, type EventRecorder } from '@hb/testing';
-import { ServiceProcess, e2eEnv, migrate } from './support/processes';
+import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 describe('Memory API through the gateway (spec 003)', () => {
-  const namespace = `mem${randomBytes(3).toString('hex')}`;
-  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const env = e2eEnv(namespace, adminKey);
+  const { namespace, adminKey, env } = e2eSuite('mem');
   const gateway = new ServiceProcess('gateway', 13100, env);
   const memory = new ServiceProcess('memory', 13103, env);
   // The model behind the decision chain's narrative.

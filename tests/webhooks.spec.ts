@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { aTenantWithKey, gatewayClient, startHttpEndpoint, type HttpEndpoint } from '@hb/testing';
-import { ServiceProcess, e2eEnv, migrate } from './support/processes';
+import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 interface Received {
   path: string;
@@ -65,9 +65,7 @@ class Receiver {
 }
 
 describe('webhooks through the gateway (spec 003)', () => {
-  const namespace = `whk${randomBytes(3).toString('hex')}`;
-  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
-  const env = e2eEnv(namespace, adminKey);
+  const { adminKey, env } = e2eSuite('whk');
   const receiver = new Receiver();
   const gateway = new ServiceProcess('gateway', 13300, env);
   const memory = new ServiceProcess('memory', 13303, env);

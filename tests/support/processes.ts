@@ -1,4 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,13 @@ export class ServiceProcess {
 
 export async function migrate(app: App, env: Record<string, string>): Promise<void> {
   await run(process.execPath, [join(ROOT, 'apps', app, 'dist/migrate.js')], { env: { ...process.env, ...env } });
+}
+
+/** A suite's own Kafka namespace (`prefix` and random), admin key, and the environment its services share. */
+export function e2eSuite(prefix: string): { namespace: string; adminKey: string; env: Record<string, string> } {
+  const namespace = `${prefix}${randomBytes(3).toString('hex')}`;
+  const adminKey = `hb_admin_e2e_${randomBytes(16).toString('hex')}`;
+  return { namespace, adminKey, env: e2eEnv(namespace, adminKey) };
 }
 
 /** The environment every service of one e2e suite shares: its own Kafka namespace and admin key. */

@@ -24,7 +24,7 @@ export function gatewayClient(base: string | (() => string), options: GatewayCli
       method,
       headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+      ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -36,7 +36,9 @@ export type GatewayCall = ReturnType<typeof gatewayClient>;
 /** A new tenant with a key of its own, made with the admin key as an operator would. */
 export async function aTenantWithKey(call: GatewayCall, adminKey: string, limits: object = {}): Promise<{ tenantId: string; key: string }> {
   const tenantId = `user_${randomBytes(4).toString('hex')}`;
-  await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e', limits });
+  const tenant = await call('POST', '/api/v1/admin/tenants', adminKey, { id: tenantId, name: 'e2e', limits });
+  if (tenant.status !== 201) throw new Error(`creating tenant ${tenantId} answered ${tenant.status}: ${JSON.stringify(tenant.body)}`);
   const created = await call('POST', '/api/v1/api-keys', adminKey, { name: 'k', tenantId });
+  if (created.status !== 201) throw new Error(`creating a key of ${tenantId} answered ${created.status}: ${JSON.stringify(created.body)}`);
   return { tenantId, key: created.body.data.plainKey };
 }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantQuery } from '../http/dto/shared-queries';
+import { TenantQuery } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import type { AgentMemoryView } from './agent-memory.view';

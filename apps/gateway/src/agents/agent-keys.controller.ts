@@ -4,7 +4,7 @@ import { AgentCommands, DomainError, ErrorCodes } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { apiKeyView, type ApiKeyView } from '../api-keys/api-key.view';
-import { TenantQuery } from '../http/dto/shared-queries';
+import { TenantQuery } from '../http/dto/tenant-scoped';
 import { CreateApiKeyUseCase, type CreatedApiKey } from '../api-keys/use-cases/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../api-keys/use-cases/revoke-api-key.use-case';
 import { Access } from '../auth/access.decorator';

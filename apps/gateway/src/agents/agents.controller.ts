@@ -11,7 +11,7 @@ import {
   type RunView,
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { PageQuery, TenantQuery } from '../http/dto/shared-queries';
+import { PageQuery, TenantQuery } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import type { ApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
-import { TenantQuery } from '../http/dto/shared-queries';
+import { TenantQuery } from '../http/dto/tenant-scoped';
 import { RevokeApiKeyDto } from './dto/revoke-api-key.dto';
 import { CreateApiKeyUseCase, type CreatedApiKey } from './use-cases/create-api-key.use-case';
 import { ListApiKeysUseCase } from './use-cases/list-api-keys.use-case';

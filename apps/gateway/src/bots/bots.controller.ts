@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentCommands } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
-import { ActingTenant } from '../auth/acting-tenant.decorator';
+import { ActingProject } from '../auth/acting-tenant.decorator';
 import { botView, inBotTerms, type BotView } from './bot-terms';
 import { BotQuery, CreateBotDto, UpdateBotDto } from './dto/bot.dto';
 
@@ -21,7 +21,7 @@ export class BotsController {
   @HttpCode(200)
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Create a bot (an agent of the project): {bot}.' })
-  async create(@ActingTenant('project_id') tenantId: string, @Body() body: CreateBotDto): Promise<{ bot: BotView }> {
+  async create(@ActingProject() tenantId: string, @Body() body: CreateBotDto): Promise<{ bot: BotView }> {
     const { project_id, ...fields } = body;
     return { bot: botView(await this.commands.request(AgentCommands.Create, { ...fields, tenantId }), tenantId) };
   }
@@ -29,7 +29,7 @@ export class BotsController {
   @Get('read')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: 'A bot: {bot}.' })
-  async read(@ActingTenant('project_id') tenantId: string, @Query() query: BotQuery): Promise<{ bot: BotView }> {
+  async read(@ActingProject() tenantId: string, @Query() query: BotQuery): Promise<{ bot: BotView }> {
     return { bot: botView(await inBotTerms(this.commands.request(AgentCommands.Get, { tenantId, agentId: query.bot_id })), tenantId) };
   }
 
@@ -37,7 +37,7 @@ export class BotsController {
   @HttpCode(200)
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Change a bot; heartbeat: true lets the Heartbeat API run it: {bot}.' })
-  async update(@ActingTenant('project_id') tenantId: string, @Body() body: UpdateBotDto): Promise<{ bot: BotView }> {
+  async update(@ActingProject() tenantId: string, @Body() body: UpdateBotDto): Promise<{ bot: BotView }> {
     const { project_id, bot_id, ...fields } = body;
     const agent = await inBotTerms(this.commands.request(AgentCommands.Update, { ...fields, tenantId, agentId: bot_id }));
     return { bot: botView(agent, tenantId) };

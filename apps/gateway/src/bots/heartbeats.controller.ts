@@ -11,7 +11,7 @@ import {
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
-import { ActingTenant } from '../auth/acting-tenant.decorator';
+import { ActingProject } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import {
@@ -43,7 +43,7 @@ export class HeartbeatsController {
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Create a heartbeat, or update one by heartbeat_id: {heartbeat}.' })
   @ApiBody({ type: ConfigureHeartbeatDto, examples: { 'spec 002': { value: CONFIGURE_EXAMPLE } } })
-  async configure(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: ConfigureHeartbeatDto): Promise<{ heartbeat: HeartbeatView }> {
+  async configure(@CurrentPrincipal() principal: Principal, @ActingProject() tenantId: string, @Body() body: ConfigureHeartbeatDto): Promise<{ heartbeat: HeartbeatView }> {
     const { project_id, bot_id, heartbeat_id, ...fields } = body;
     const plan = await this.access.mayRun(principal, tenantId, bot_id);
     const heartbeat = await this.commands.request(
@@ -57,14 +57,14 @@ export class HeartbeatsController {
   @Get('readall')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's heartbeats: {heartbeats}." })
-  async readall(@ActingTenant('project_id') tenantId: string, @Query() query: ListHeartbeatsQuery): Promise<{ heartbeats: HeartbeatView[] }> {
+  async readall(@ActingProject() tenantId: string, @Query() query: ListHeartbeatsQuery): Promise<{ heartbeats: HeartbeatView[] }> {
     return this.commands.request(HeartbeatCommands.List, { tenantId, botId: query.bot_id, memberId: query.member_id }, { tenantId });
   }
 
   @Get('read')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: 'One heartbeat: {heartbeat}.' })
-  async read(@ActingTenant('project_id') tenantId: string, @Query() query: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
+  async read(@ActingProject() tenantId: string, @Query() query: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     return { heartbeat: await this.commands.request(HeartbeatCommands.Get, this.ref(tenantId, query), { tenantId }) };
   }
 
@@ -72,7 +72,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run it on its schedule from the next occurrence: {heartbeat}.' })
-  async enable(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
+  async enable(@CurrentPrincipal() principal: Principal, @ActingProject() tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     const plan = await this.access.mayRun(principal, tenantId, body.bot_id);
     return { heartbeat: await this.commands.request(HeartbeatCommands.Enable, { ...this.ref(tenantId, body), plan }, { tenantId }) };
   }
@@ -81,7 +81,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Pause it, keeping its configuration: {heartbeat}.' })
-  async disable(@ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
+  async disable(@ActingProject() tenantId: string, @Body() body: HeartbeatQuery): Promise<{ heartbeat: HeartbeatView }> {
     return { heartbeat: await this.commands.request(HeartbeatCommands.Disable, this.ref(tenantId, body), { tenantId }) };
   }
 
@@ -89,7 +89,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run it once now, enabled or not, and wait for the result: {result}.' })
-  async trigger(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: HeartbeatQuery): Promise<{ result: HeartbeatResultView }> {
+  async trigger(@CurrentPrincipal() principal: Principal, @ActingProject() tenantId: string, @Body() body: HeartbeatQuery): Promise<{ result: HeartbeatResultView }> {
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const result = await this.commands.request(
       HeartbeatCommands.Trigger,
@@ -102,7 +102,7 @@ export class HeartbeatsController {
   @Delete('delete')
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Delete it and its scheduled runs; its logs stay: {deleted, uuid}.' })
-  async delete(@ActingTenant('project_id') tenantId: string, @Query() query: HeartbeatQuery): Promise<{ deleted: true; uuid: string }> {
+  async delete(@ActingProject() tenantId: string, @Query() query: HeartbeatQuery): Promise<{ deleted: true; uuid: string }> {
     const { uuid } = await this.commands.request(HeartbeatCommands.Delete, this.ref(tenantId, query), { tenantId });
     return { deleted: true, uuid };
   }
@@ -111,7 +111,7 @@ export class HeartbeatsController {
   @HttpCode(200)
   @Access({ scope: 'write:heartbeats' })
   @ApiOperation({ summary: 'Run a prompt once at run_at, logged as type scheduled_task: {task}.' })
-  async scheduleTask(@CurrentPrincipal() principal: Principal, @ActingTenant('project_id') tenantId: string, @Body() body: ScheduleTaskDto): Promise<{ task: HeartbeatLogView }> {
+  async scheduleTask(@CurrentPrincipal() principal: Principal, @ActingProject() tenantId: string, @Body() body: ScheduleTaskDto): Promise<{ task: HeartbeatLogView }> {
     const { memoryQuota } = await this.access.mayRun(principal, tenantId, body.bot_id);
     const task = await this.commands.request(
       HeartbeatCommands.ScheduleTask,
@@ -124,7 +124,7 @@ export class HeartbeatsController {
   @Get('logs')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's execution history, newest first: {total, logs, pagination}." })
-  async logs(@ActingTenant('project_id') tenantId: string, @Query() query: LogsQuery): Promise<HeartbeatLogsPage> {
+  async logs(@ActingProject() tenantId: string, @Query() query: LogsQuery): Promise<HeartbeatLogsPage> {
     return this.commands.request(
       HeartbeatCommands.Logs,
       {
@@ -143,7 +143,7 @@ export class HeartbeatsController {
   @Get('stats')
   @Access({ scope: 'read:heartbeats' })
   @ApiOperation({ summary: "A bot's execution statistics over the last days: {stats}." })
-  async stats(@ActingTenant('project_id') tenantId: string, @Query() query: StatsQuery): Promise<{ stats: HeartbeatStatsView }> {
+  async stats(@ActingProject() tenantId: string, @Query() query: StatsQuery): Promise<{ stats: HeartbeatStatsView }> {
     const stats = await this.commands.request(HeartbeatCommands.Stats, { tenantId, botId: query.bot_id, days: query.days ?? 30 }, { tenantId });
     return { stats };
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MemoryCommands, type CreateMemoriesResponse, type MemoryPage, type MemorySearchResponse, type MemoryView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { TenantQuery } from '../http/dto/shared-queries';
+import { TenantQuery } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookCommands, type AttemptView, type DeliveryView, type Page, type WebhookView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { PageQuery, TenantQuery } from '../http/dto/shared-queries';
+import { PageQuery, TenantQuery } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CreateWebhookDto, RecoverDto, UpdateWebhookDto } from './dto/webhook.dto';

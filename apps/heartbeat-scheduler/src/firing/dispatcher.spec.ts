@@ -88,8 +88,15 @@ describe(Dispatcher.name, () => {
       executions: [anExecution({ id: 'log_1' }), anExecution({ id: 'log_2', heartbeat_id: 'hb_2' })],
       heartbeats: [aHeartbeat({ id: 'hb_1' }), aHeartbeat({ id: 'hb_2' })],
     });
-    await sut.fireMany(['log_1', 'log_2']);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      await sut.fireMany(['log_1', 'log_2']);
+      await flush();
+      expect(executions.recordRunIds).not.toHaveBeenCalled(); // held for the batch
+      jest.advanceTimersByTime(25);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(executions.recordRunIds).toHaveBeenCalledTimes(1);
     expect(executions.recordRunIds).toHaveBeenCalledWith([
       ['log_1', 'run_1'],

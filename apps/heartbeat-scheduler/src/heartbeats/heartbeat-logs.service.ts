@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { HeartbeatLogsPage, HeartbeatLogsRequest, HeartbeatStatsRequest, HeartbeatStatsView } from '@hb/contracts';
+import { HeartbeatCommands, type HeartbeatLogsPage, type HeartbeatLogsRequest, type HeartbeatStatsRequest, type HeartbeatStatsView } from '@hb/contracts';
+import { OnCommand } from '@hb/platform';
 import { ExecutionsRepository, type Tally } from './executions.repository';
 import { logView } from './heartbeat-rows';
 import { HeartbeatsRepository } from './heartbeats.repository';
-import { HeartbeatCommands } from '@hb/contracts';
-import { OnCommand } from '@hb/platform';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -18,7 +18,12 @@ export class ApiKeyEventPayload {
   @IsOptional() @IsISO8601() revokedAt?: string;
 }
 
+/** What a revocation's consumers need: the key. Kept to that, so no other field can stop an eviction. */
+export class RevokedKey {
+  @IsString() id!: string;
+}
+
 export const GatewayEvents = {
   ApiKeyCreated: defineEvent(GatewayEventTypes.ApiKeyCreated, ApiKeyEventPayload),
-  ApiKeyRevoked: defineEvent(GatewayEventTypes.ApiKeyRevoked, ApiKeyEventPayload),
+  ApiKeyRevoked: defineEvent(GatewayEventTypes.ApiKeyRevoked, RevokedKey),
 };

@@ -9,6 +9,7 @@ import type { BaseEnv } from '../config/base-env';
 import { dataSourceOptions, type ServiceDatabase } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
 import { HealthService } from '../health/health.service';
+import { PostgresHealthRepository } from '../health/postgres-health.repository';
 import { CommandClient } from '../kafka/command-client';
 import { CommandServer } from '../kafka/command-server';
 import { EventConsumer } from '../kafka/event-consumer';
@@ -64,9 +65,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     await this.waitForRedis();
     await this.bus.connect();
     await this.bus.ensureTopics(platformTopicSpecs());
-    this.health.register('postgres', async () => {
-      await this.dataSource.query('SELECT 1');
-    });
+    const postgres = new PostgresHealthRepository(this.dataSource);
+    this.health.register('postgres', () => postgres.ping());
     this.health.register('redis', async () => {
       await this.redis.ping();
     });

@@ -42,9 +42,9 @@ export interface HandleOptions {
 
 /**
  * Answers the commands sent to one service's command topic. Each command type has one handler,
- * registered before start (a provider's `@OnCommand` method); each payload is validated against the command's class before the
- * handler sees it, and the reply goes back to the caller's reply topic. Replicas share the work
- * through one consumer group.
+ * registered before start (a provider's `@OnCommand` method); each payload is validated against
+ * the command's class before the handler sees it, and the reply goes back to the caller's reply
+ * topic. Replicas share the work through one consumer group.
  */
 export class CommandServer {
   private readonly handlers = new Map<string, Registration>();

@@ -33,15 +33,19 @@ export class CommandHandlerExplorer {
   ) {}
 
   registerAll(server: CommandServer): void {
+    const seen = new Set<object>();
     for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      // Request-scoped providers have no instance at start; none of them answers commands.
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      const prototype = (wrapper.metatype as { prototype?: Record<string, unknown> } | null)?.prototype;
+      if (!prototype || !wrapper.instance || seen.has(wrapper.instance as object)) continue;
+      seen.add(wrapper.instance as object); // an alias (useExisting) is the same instance
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const method = prototype[name] as (...args: unknown[]) => Promise<unknown>;
         const metadata = Reflect.getMetadata(COMMAND_HANDLER, method) as CommandHandlerMetadata | undefined;
-        if (metadata) server.handle(metadata.command, method.bind(instance), metadata.options);
+        if (!metadata) continue;
+        if (!wrapper.isDependencyTreeStatic()) {
+          throw new Error(`${wrapper.name}.${name} answers ${metadata.command.type} but is request-scoped: a command has no request to scope it to`);
+        }
+        server.handle(metadata.command, method.bind(wrapper.instance), metadata.options);
       }
     }
   }

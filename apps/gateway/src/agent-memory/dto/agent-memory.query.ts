@@ -2,12 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MEMORY_TYPES, type MemoryType } from '@hb/contracts';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
-export class AgentMemoryQuery {
-  @ApiPropertyOptional({ description: 'Only for the admin key, which belongs to no tenant.' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
-
+export class AgentMemoryQuery extends TenantScoped {
   @ApiPropertyOptional({ enum: MEMORY_TYPES, example: 'semantic' })
   @IsOptional() @IsIn(MEMORY_TYPES)
   type?: MemoryType;

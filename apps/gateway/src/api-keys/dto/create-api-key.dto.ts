@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 import { TENANT_SCOPES, type TenantScope } from '../../auth/scopes';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
 export const KEY_ENVIRONMENTS = ['development', 'production'] as const;
 
-export class CreateApiKeyDto {
+export class CreateApiKeyDto extends TenantScoped {
   @ApiProperty({ example: 'Production API Key', minLength: 1, maxLength: 255 })
   @IsString() @Length(1, 255)
   name!: string;
 
-  @ApiProperty({ example: 'user_12345', description: "Your tenant ID; a tenant key may only name its own." })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 
   @ApiPropertyOptional({ enum: KEY_ENVIRONMENTS, default: 'production' })
   @IsOptional() @IsIn(KEY_ENVIRONMENTS)

@@ -1,12 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
-export class RevokeApiKeyDto {
+export class RevokeApiKeyDto extends TenantScoped {
   @ApiProperty({ example: 'key_abc123def456' })
   @IsString() @Length(1, 64)
   keyId!: string;
-
-  @ApiProperty({ example: 'user_12345' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 }

@@ -13,6 +13,9 @@ class BotFields extends AgentFields {
   @ApiPropertyOptional({ minimum: 1, maximum: 64000 })
   declare max_tokens?: number;
 
+  @ApiPropertyOptional({ description: 'The remember and recall tools.', default: true })
+  declare tools_enabled?: boolean;
+
   @ApiPropertyOptional({ description: 'Heartbeats may run this bot (the Heartbeat API needs it true).' })
   declare heartbeat?: boolean;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
 export class TimeRangeDto {
   @ApiPropertyOptional({ example: '2025-10-01T00:00:00Z' })
@@ -12,14 +13,11 @@ export class TimeRangeDto {
   to?: string;
 }
 
-export class DecisionChainDto {
+export class DecisionChainDto extends TenantScoped {
   @ApiProperty({ example: 'Q4 strategy' })
   @IsString() @Length(1, 1000)
   topic!: string;
 
-  @ApiProperty({ example: 'user_12345' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 
   @ApiPropertyOptional({ type: TimeRangeDto })
   @IsOptional() @ValidateNested() @Type(() => TimeRangeDto)

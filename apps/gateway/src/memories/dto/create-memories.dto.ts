@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { MAX_BATCH_MEMORIES } from '@hb/contracts';
 import { CreateMemoryDto } from './create-memory.dto';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
 /**
  * A batch of memories for one tenant. Each item is checked by the create's own rules and answered
  * on its own line, so one bad item does not refuse the rest.
  */
-export class CreateMemoriesDto {
+export class CreateMemoriesDto extends TenantScoped {
   @ApiProperty({
     type: [CreateMemoryDto],
     minItems: 1,
@@ -19,8 +20,4 @@ export class CreateMemoriesDto {
   })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH_MEMORIES, { message: `memories must hold at most ${MAX_BATCH_MEMORIES} items` })
   memories!: unknown[];
-
-  @ApiProperty({ example: 'user_12345', required: false })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 }

@@ -1,20 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { MAX_PAGE, MEMORY_SORTS, MEMORY_TYPES, type MemoryType } from '@hb/contracts';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { MEMORY_SORTS, MEMORY_TYPES, type MemoryType } from '@hb/contracts';
+import { PageQuery } from '../../http/dto/tenant-scoped';
 
-export class ListMemoriesQuery {
-  @ApiPropertyOptional({ example: 'user_12345' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
-  page?: number;
-
+/** Spec 003's list: a page (50 memories unless told), filtered and sorted. */
+export class ListMemoriesQuery extends PageQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
+  declare limit?: number;
 
   @ApiPropertyOptional({ enum: MEMORY_TYPES })
   @IsOptional() @IsIn(MEMORY_TYPES)

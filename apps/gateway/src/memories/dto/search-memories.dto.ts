@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MEMORY_TYPES, type MemoryType } from '@hb/contracts';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
-export class SearchMemoriesDto {
+export class SearchMemoriesDto extends TenantScoped {
   @ApiProperty({ example: 'Q4 planning meetings' })
   @IsString() @Length(1, 1000)
   query!: string;
 
-  @ApiProperty({ example: 'user_12345' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100, example: 10 })
   @IsOptional() @IsInt() @Min(1) @Max(100)

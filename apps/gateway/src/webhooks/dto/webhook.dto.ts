@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, Length } from 'class-validator';
 import { NewWebhook, WEBHOOK_EVENTS, WEBHOOK_STATUSES, type WebhookEvent } from '@hb/contracts';
+import { TenantScoped } from '../../http/dto/tenant-scoped';
 
 /** Spec 003's create: the contract's rules, documented, and the admin key's tenant. */
 export class CreateWebhookDto extends NewWebhook {
@@ -27,12 +28,8 @@ export class CreateWebhookDto extends NewWebhook {
 /** Every field of the create, each optional; a new secret starts a rotation (both sign for 24 hours). */
 export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
 
-export class RecoverDto {
+export class RecoverDto extends TenantScoped {
   @ApiProperty({ description: 'Failed deliveries created since this time are sent again.', example: '2025-11-19T00:00:00Z' })
   @IsDateString({}, { message: 'since must be an ISO 8601 date-time' })
   since!: string;
-
-  @ApiPropertyOptional({ example: 'user_12345' })
-  @IsOptional() @IsString() @Length(1, 128)
-  tenantId?: string;
 }

@@ -3,19 +3,22 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_PAGE } from '@hb/contracts';
 
-/**
- * The query of a route that takes only the tenant from it. Such a route still declares it (`@Query()
- * _query: TenantQuery`, the tenant itself comes from `@ActingTenant()`) so that an unknown parameter or
- * a malformed tenantId is a 400 and /docs lists it.
- */
-export class TenantQuery {
+/** What the admin key names to act for a tenant; a tenant key may leave it out or name its own. */
+export class TenantScoped {
   @ApiPropertyOptional({ description: 'Admin key only: the tenant.', example: 'user_12345' })
   @IsOptional() @IsString() @Length(1, 128)
   tenantId?: string;
 }
 
+/**
+ * The query of a route that takes only the tenant from it. Such a route still declares it (`@Query()
+ * _query: TenantQuery`, the tenant itself comes from `@ActingTenant()`) so that a malformed tenantId is a
+ * 400 naming it and /docs lists it.
+ */
+export class TenantQuery extends TenantScoped {}
+
 /** A page of a list of the Agent API or the webhooks: `page` from 1, `limit` up to 100. */
-export class PageQuery extends TenantQuery {
+export class PageQuery extends TenantScoped {
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
