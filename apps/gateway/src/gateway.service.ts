@@ -9,6 +9,7 @@ import { configureGateway } from './configure-gateway';
 import { DATABASE } from './database';
 import { GatewaySettingsModule } from './gateway-settings.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
+import { McpModule } from './mcp/mcp.module';
 import { MemoriesModule } from './memories/memories.module';
 import { SystemModule } from './system/system.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -42,6 +43,7 @@ export const GATEWAY_SERVICE: ServiceSpec<GatewayEnv> = {
     IntelligenceModule,
     SystemModule,
     WebhooksModule,
+    McpModule,
   ],
   configure: configureGateway,
 };

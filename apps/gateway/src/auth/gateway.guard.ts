@@ -49,7 +49,7 @@ export class GatewayGuard implements CanActivate {
   }
 
   private checkAgent(principal: KeyPrincipal, rule: AccessRule, req: GatewayRequest): void {
-    if (principal.agentId === null) return;
+    if (principal.agentId === null || rule.agentKeys === 'kept-on-their-agent-inside') return;
     const agentId = rule.agentParam ? req.params[rule.agentParam] : undefined;
     if (agentId !== principal.agentId) {
       throw new DomainError(ErrorCodes.AgentMismatch, 'This key is scoped to another agent');

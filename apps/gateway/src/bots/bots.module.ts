@@ -9,5 +9,6 @@ import { HeartbeatsController } from './heartbeats.controller';
   imports: [TenantsModule],
   controllers: [BotsController, HeartbeatsController],
   providers: [MemoryQuotaResolver, HeartbeatAccess],
+  exports: [HeartbeatAccess],
 })
 export class BotsModule {}

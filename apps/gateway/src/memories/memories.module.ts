@@ -12,5 +12,6 @@ const USE_CASES = [WriteMemoryUseCase, CreateMemoriesUseCase, ListMemoriesUseCas
   imports: [TenantsModule],
   controllers: [MemoriesController],
   providers: [...USE_CASES, MemoryQuotaResolver],
+  exports: [WriteMemoryUseCase, MemoryQuotaResolver],
 })
 export class MemoriesModule {}

@@ -17,16 +17,18 @@ export class WriteMemoryUseCase {
   async execute(input: {
     principal: Principal;
     tenantId: string;
+    /** An agent key's agent: the memory is (or must already be) that agent's. */
+    agentId?: string;
     id?: string;
     body: CreateMemoryDto | UpdateMemoryDto;
     idempotencyKey?: string;
   }): Promise<MemoryView> {
     const quota = await this.quotas.resolve(input.principal, input.tenantId);
-    const { tenantId } = input;
+    const { tenantId, agentId } = input;
     if (input.id === undefined) {
-      const create = { ...(input.body as CreateMemoryDto), tenantId, quota, idempotencyKey: input.idempotencyKey };
+      const create = { ...(input.body as CreateMemoryDto), tenantId, agentId, quota, idempotencyKey: input.idempotencyKey };
       return this.commands.request(MemoryCommands.Create, create, { tenantId });
     }
-    return this.commands.request(MemoryCommands.Update, { ...input.body, tenantId, id: input.id, quota }, { tenantId });
+    return this.commands.request(MemoryCommands.Update, { ...input.body, tenantId, agentId, id: input.id, quota }, { tenantId });
   }
 }
