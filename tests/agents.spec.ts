@@ -392,7 +392,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(bad.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'Idempotency-Key' });
     });
 
-    it('queues a second invoke on a busy conversation behind the first, never interleaved', async () => {
+    it('queues a second invoke on a busy conversation behind the first (multitask_strategy: enqueue, the default), never interleaved', async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const first = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'seed', wait: true });
       const conversation_id = first.body.conversation_id;
@@ -401,7 +401,7 @@ describe('Agent API through the gateway (spec 000)', () => {
       const [slow, next] = await Promise.all([
         call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 600 first', wait: true, conversation_id }),
         new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
-          call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'then this', wait: true, conversation_id }),
+          call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'then this', wait: true, conversation_id, multitask_strategy: 'enqueue' }),
         ),
       ]);
       expect(slow.body.status).toBe('completed');
@@ -410,6 +410,48 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(asked).toHaveLength(2);
       // The second run saw the first one's answer: it started after the first had ended.
       expect(asked[1].at(-2)).toEqual({ role: 'assistant', content: 'slow reply to slow 600 first' });
+    });
+
+    it('refuses an invoke on a busy conversation with multitask_strategy: reject, and takes it once the conversation is idle', async () => {
+      const { agentId, agentKey } = await aTenantWithAgent();
+      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 1500 busy' });
+      const conversation_id = fired.body.conversation_id;
+      const refused = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'not now', conversation_id, multitask_strategy: 'reject' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({ error: { code: 'CONVERSATION_BUSY', message: expect.stringContaining(fired.body.run_id), field: 'conversation_id' } });
+      await pollUntilDone(agentId, conversation_id, agentKey);
+      const taken = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'now', wait: true, conversation_id, multitask_strategy: 'reject' });
+      expect(taken.body).toMatchObject({ status: 'completed', response: 'Hello! You said: now' });
+      // Two at once on an idle conversation: the conversation's lock lets exactly one through.
+      const both = await Promise.all(
+        ['slow 300 a', 'slow 300 b'].map((message) => call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message, conversation_id, multitask_strategy: 'reject' })),
+      );
+      expect(both.map((res) => res.status).sort()).toEqual([202, 409]);
+      const bad = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'x', multitask_strategy: 'rollback' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'multitask_strategy' });
+    });
+
+    it('interrupts the running turn with multitask_strategy: interrupt, keeping its message in the conversation, and answers the new one', async () => {
+      const { key, agentId, agentKey } = await aTenantWithAgent();
+      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 3000 the long question' });
+      const conversation_id = fired.body.conversation_id;
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the first run is at the model now
+      const started = Date.now();
+      const next = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'never mind that', wait: true, conversation_id, multitask_strategy: 'interrupt' });
+      expect(next.body).toMatchObject({ status: 'completed', conversation_id });
+      expect(Date.now() - started).toBeLessThan(2500); // it did not wait out the slow turn
+      const messages = await call('GET', `/api/v1/agents/${agentId}/conversations/${conversation_id}/messages`, key);
+      const turns = messages.body.data.map((m: { role: string; content: string }) => `${m.role}: ${m.content}`);
+      // Newest first, as the messages route lists them.
+      expect(turns).toEqual([`assistant: ${next.body.response}`, 'user: never mind that', 'user: slow 3000 the long question']);
+      // The interrupted run ended as such, with its event; it is not the conversation's latest.
+      const deadline = Date.now() + 5000;
+      const endOf = () => events.find((e) => e.type === 'agent.run.failed' && e.payload.run_id === fired.body.run_id);
+      while (!endOf() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(endOf()?.payload).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+      const latest = await call('GET', `/api/v1/agents/${agentId}/invoke/${conversation_id}/status`, agentKey);
+      expect(latest.body.run_id).toBe(next.body.run_id);
     });
 
     it('fails a run that outlives its timeout, and one the model refuses, saying why', async () => {

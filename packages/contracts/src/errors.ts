@@ -10,6 +10,8 @@ export const ErrorCodes = {
   RateLimitExceeded: 'RATE_LIMIT_EXCEEDED',
   ResourceNotFound: 'RESOURCE_NOT_FOUND',
   DuplicateResource: 'DUPLICATE_RESOURCE',
+  /** The conversation has a run going and the invoke asked not to wait behind it (409). */
+  ConversationBusy: 'CONVERSATION_BUSY',
   InsufficientQuota: 'INSUFFICIENT_QUOTA',
   DatabaseError: 'DATABASE_ERROR',
   ExternalServiceError: 'EXTERNAL_SERVICE_ERROR',

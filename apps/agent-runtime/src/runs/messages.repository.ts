@@ -37,7 +37,7 @@ export class MessagesRepository {
   async addUserTurn(manager: EntityManager, run: RunRow): Promise<void> {
     await manager.query(
       `INSERT INTO messages (id, conversation_id, run_id, role, content, blocks, created_at) VALUES ($1, $2, $3, 'user', $4, $5, $6)`,
-      [prefixedId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at],
+      [prefixedId('msg'), run.conversation_id, run.id, run.message, JSON.stringify([{ type: 'text', text: run.message }]), run.started_at ?? run.created_at],
     );
   }
 

@@ -1,4 +1,4 @@
-import { AgentEventTypes, Topics, type AgentRunEventPayload } from '@hb/contracts';
+import { AgentEventTypes, RunErrors, Topics, type AgentRunEventPayload } from '@hb/contracts';
 import type { PendingEvent } from '@hb/platform';
 import type { Turn } from './messages.repository';
 import { runView, type RunRow } from './run-rows';
@@ -42,4 +42,13 @@ export function runEndedEvent(row: RunRow): PendingEvent<AgentRunEventPayload> {
       idempotency_key: row.idempotency_key,
     },
   };
+}
+
+export type StopReason = 'cancel' | 'interrupt';
+
+/** The error of a run someone stopped: a cancel, or a newer invoke interrupting it (ifBusy: interrupt). */
+export function stoppedBy(why: StopReason): { code: string; message: string } {
+  return why === 'cancel'
+    ? { code: RunErrors.Cancelled, message: 'the run was cancelled' }
+    : { code: RunErrors.Interrupted, message: 'a newer message on the conversation interrupted the run' };
 }

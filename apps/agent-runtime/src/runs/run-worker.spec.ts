@@ -155,6 +155,18 @@ describe(RunWorker.name, () => {
     expect(emitted.map((event) => event.type)).toEqual([AgentEventTypes.RunFailed]);
   });
 
+  it("ends an interrupted conversation's runs as interrupted, keeping each one's message in the conversation", async () => {
+    const { sut, runs, messages, emitted } = setup();
+    await sut.cancel('conv_1', 'interrupt');
+    expect(runs.failUnfinishedOf).toHaveBeenCalledWith(expect.anything(), 'conv_1', expect.objectContaining({ code: RunErrors.Interrupted }));
+    expect(messages.addUserTurn).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ conversation_id: 'conv_1' }));
+    expect(emitted.map((event) => event.type)).toEqual([AgentEventTypes.RunFailed]);
+    // A plain cancel keeps nothing: the user withdrew the message.
+    const cancelled = setup();
+    await cancelled.sut.cancel('conv_1');
+    expect(cancelled.messages.addUserTurn).not.toHaveBeenCalled();
+  });
+
   it('hands the runs in flight back to the queue when the replica stops, failing none of them', async () => {
     const { sut, runs } = setup((options) => new Promise((_resolve, reject) => options.signal.addEventListener('abort', () => reject(new Error('aborted')))));
     const running = sut.start(aRun({ id: 'run_9' }));

@@ -8,7 +8,7 @@ import type { AgentRuntimeEnv } from '../config/env';
 import { AgentTurn, type TurnResult } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository } from './messages.repository';
-import { creditsFor, historyOf, runEndedEvent } from './run-rules';
+import { creditsFor, historyOf, runEndedEvent, stoppedBy, type StopReason } from './run-rules';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunFailure, runView, type RunRow } from './run-rows';
 import { RunsRepository } from './runs.repository';
@@ -215,11 +215,17 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const id of await this.runs.endedAmong([...this.running.keys()])) this.running.get(id)?.abort();
   }
 
-  /** Ends the conversation's unfinished runs as cancelled, with their events; the latest run. */
-  async cancel(conversationId: string): Promise<RunRow[]> {
+  /**
+   * Ends the conversation's unfinished runs, with their events: cancelled, or interrupted by a newer
+   * invoke, whose turns keep their messages in the conversation so the next turn sees what was asked.
+   */
+  async cancel(conversationId: string, why: StopReason = 'cancel'): Promise<RunRow[]> {
     const cancelled = await this.outbox.transaction(async (manager, emit) => {
-      const rows = await this.runs.failUnfinishedOf(manager, conversationId, { code: RunErrors.Cancelled, message: 'the run was cancelled' });
-      for (const row of rows) emit(runEndedEvent(row));
+      const rows = await this.runs.failUnfinishedOf(manager, conversationId, stoppedBy(why));
+      for (const row of rows) {
+        if (why === 'interrupt') await this.messages.addUserTurn(manager, row);
+        emit(runEndedEvent(row));
+      }
       return rows;
     });
     for (const row of cancelled) {

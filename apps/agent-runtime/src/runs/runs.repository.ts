@@ -155,8 +155,29 @@ export class RunsRepository {
    * once when `startNow` (with a deadline `timeoutMs` ahead) or else pending. Says how many agents
    * and conversations matched; no run comes back when the Idempotency-Key was taken meanwhile.
    */
-  async enqueue(run: NewRun, startNow: boolean, timeoutMs: number): Promise<{ agents: number; conversations: number; run?: RunRow }> {
-    const [result]: Array<RunRow & { agents: number; conversations: number }> = await this.dataSource.query(
+  /**
+   * Enqueues the run unless its conversation has a run going or waiting, which it answers instead
+   * (ifBusy: reject). The conversation's row is locked first, so of two such invokes at once the
+   * second sees the first's run.
+   */
+  async enqueueUnlessBusy(run: NewRun & { conversationId: string }, timeoutMs: number): Promise<{ agents: number; conversations: number; run?: RunRow; busy?: RunRow }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM conversations WHERE id = $1 AND tenant_id = $2 AND agent_id = $3 FOR UPDATE`, [
+        run.conversationId,
+        run.tenantId,
+        run.agentId,
+      ]);
+      const [busy]: RunRow[] = await manager.query(
+        `SELECT * FROM runs WHERE conversation_id = $1 AND tenant_id = $2 AND status IN ('pending', 'running') ORDER BY created_at LIMIT 1`,
+        [run.conversationId, run.tenantId],
+      );
+      if (busy) return { agents: 1, conversations: 1, busy };
+      return this.enqueue(run, false, timeoutMs, manager);
+    });
+  }
+
+  async enqueue(run: NewRun, startNow: boolean, timeoutMs: number, manager = this.dataSource.manager): Promise<{ agents: number; conversations: number; run?: RunRow }> {
+    const [result]: Array<RunRow & { agents: number; conversations: number }> = await manager.query(
       `WITH agent AS (SELECT id FROM agents WHERE id = $3 AND tenant_id = $2),
        existing AS (
          SELECT c.id FROM conversations c JOIN agent ON c.agent_id = agent.id

@@ -94,7 +94,17 @@ export class RunsService {
   private async enqueue(input: InvokeRequest): Promise<{ run: RunRow; replayed: boolean }> {
     const newConversationId = prefixedId('conv');
     const startNow = !input.conversationId && this.worker.hasCapacity();
-    const result = await this.runs.enqueue({ ...input, id: prefixedId('run'), newConversationId }, startNow, this.worker.timeoutMs);
+    const run = { ...input, id: prefixedId('run'), newConversationId };
+    const { conversationId } = input;
+    // Double texting: what a turn on a busy conversation does (queue behind is the default).
+    if (conversationId && input.ifBusy === 'interrupt') await this.worker.cancel(conversationId, 'interrupt');
+    const result: Awaited<ReturnType<RunsRepository['enqueueUnlessBusy']>> =
+      conversationId && input.ifBusy === 'reject'
+        ? await this.runs.enqueueUnlessBusy({ ...run, conversationId }, this.worker.timeoutMs)
+        : await this.runs.enqueue(run, startNow, this.worker.timeoutMs);
+    if (result.busy) {
+      throw new DomainError(ErrorCodes.ConversationBusy, `Conversation ${conversationId} is busy: run ${result.busy.id} is ${result.busy.status}`, 'conversation_id');
+    }
     if (result.agents === 0) throw new DomainError(ErrorCodes.ResourceNotFound, `Agent ${input.agentId} not found`, 'agentId');
     if (result.conversations === 0) {
       throw new DomainError(ErrorCodes.ResourceNotFound, `Conversation ${input.conversationId} not found`, 'conversation_id');

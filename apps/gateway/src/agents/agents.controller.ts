@@ -101,6 +101,7 @@ export class AgentsController {
           agentId,
           message: body.message,
           conversationId: body.conversation_id,
+          ifBusy: body.multitask_strategy,
           idempotencyKey,
           wait,
           streamId,

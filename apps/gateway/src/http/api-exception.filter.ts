@@ -23,6 +23,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCodes.UnknownCommand:
       return HttpStatus.NOT_FOUND;
     case ErrorCodes.DuplicateResource:
+    case ErrorCodes.ConversationBusy:
       return HttpStatus.CONFLICT;
     case ErrorCodes.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;

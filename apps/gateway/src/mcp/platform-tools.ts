@@ -4,6 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
   AgentCommands,
+  BUSY_STRATEGIES,
   DomainError,
   HeartbeatCommands,
   MAX_INVOKE_MESSAGE,
@@ -11,6 +12,7 @@ import {
   MEMORY_TYPES,
   MemoryCommands,
   RunWaits,
+  type BusyStrategy,
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import type { KeyPrincipal } from '../auth/principal';
@@ -90,17 +92,22 @@ export class PlatformTools {
     if (may('invoke:agents')) {
       // An agent key names no agent: it reaches its own.
       const agentParam: z.ZodRawShape = agentId ? {} : { agent_id: z.string().min(1).max(64).describe('The agent (agt_…).') };
-      type AgentInput = { agent_id?: string; conversation_id?: string; message?: string };
+      type AgentInput = { agent_id?: string; conversation_id?: string; message?: string; multitask_strategy?: BusyStrategy };
       tool('invoke_agent', {
         description: 'Send a message to an agent and wait for its answer (progress is reported while it runs). Give conversation_id to continue a conversation.',
-        inputSchema: { ...agentParam, message: z.string().min(1).max(MAX_INVOKE_MESSAGE), conversation_id: z.string().min(1).max(64).optional() },
+        inputSchema: {
+          ...agentParam,
+          message: z.string().min(1).max(MAX_INVOKE_MESSAGE),
+          conversation_id: z.string().min(1).max(64).optional(),
+          multitask_strategy: z.enum(BUSY_STRATEGIES).optional().describe('When the conversation has a run going: reject, enqueue (the default) or interrupt it.'),
+        },
       }, async (raw, extra) => {
         const input = raw as AgentInput & { message: string };
         const target = agentId ?? input.agent_id!;
         const memoryQuota = await this.quotas.resolve(principal, tenantId);
         const run = this.commands.request(
           AgentCommands.Invoke,
-          { tenantId, agentId: target, message: input.message, conversationId: input.conversation_id, wait: true, trigger: 'api', memoryQuota },
+          { tenantId, agentId: target, message: input.message, conversationId: input.conversation_id, ifBusy: input.multitask_strategy, wait: true, trigger: 'api', memoryQuota },
           { tenantId, timeoutMs: RunWaits.invoke },
         );
         return withProgress(extra as Extra, run);

@@ -31,5 +31,5 @@ export function outcomeOfRun(run: RunView, durationMs?: number): Outcome {
 
 /** Whether an outcome counts toward auto-pause: a failure of the heartbeat's own, not a cancel. */
 export function countsAsFailure(outcome: Outcome): boolean {
-  return outcome.status === 'error' && outcome.error?.code !== RunErrors.Cancelled;
+  return outcome.status === 'error' && outcome.error?.code !== RunErrors.Cancelled && outcome.error?.code !== RunErrors.Interrupted;
 }

@@ -127,6 +127,13 @@ export interface MessageView {
   created_at: string;
 }
 
+/**
+ * What an invoke does when its conversation already has a run going or waiting (LangGraph's
+ * "double texting"): refuse it, queue behind (the default), or cancel what is going and run now.
+ */
+export const BUSY_STRATEGIES = ['reject', 'enqueue', 'interrupt'] as const;
+export type BusyStrategy = (typeof BUSY_STRATEGIES)[number];
+
 export class InvokeRequest {
   @IsString() @MinLength(1) tenantId!: string;
   @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
@@ -138,6 +145,8 @@ export class InvokeRequest {
   @IsBoolean() wait!: boolean;
   /** Set when the caller streams the run: its output goes to RUN_STREAM_TOPIC under this id. */
   @IsOptional() @IsString() @Length(1, 64) streamId?: string;
+  /** When the conversation is busy; enqueue when left out. */
+  @IsOptional() @IsIn(BUSY_STRATEGIES) ifBusy?: BusyStrategy;
   @IsIn(['api', 'heartbeat']) trigger!: 'api' | 'heartbeat';
   /** What the remember tool may store, from the tenant's plan. */
   @ValidateNested() @Type(() => MemoryQuota) memoryQuota!: MemoryQuota;
@@ -171,8 +180,10 @@ export const RunErrors = {
   Timeout: 'run_timeout',
   ToolRoundsExceeded: 'tool_rounds_exceeded',
   Internal: 'internal_error',
-  /** Ended by a cancel, or by an interrupting invoke: someone's choice, not the run's failure. */
+  /** Ended by a cancel: someone's choice, not the run's failure. */
   Cancelled: 'cancelled',
+  /** Ended by an invoke that interrupted it (ifBusy: interrupt); its message stays in the conversation. */
+  Interrupted: 'interrupted',
 } as const;
 
 /** A run as the Agent API shows it: spec 000's {status, response, conversation_id} and more. */

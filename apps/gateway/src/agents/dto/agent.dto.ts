@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AgentFields, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS } from '@hb/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AgentFields, BUSY_STRATEGIES, MAX_INVOKE_MESSAGE, MAX_SKILL_INSTRUCTIONS, type BusyStrategy } from '@hb/contracts';
 import { DEFAULT_MODEL, IsCurrentModel } from '@hb/platform';
 
 /** Everything of an agent but its name: the contract's rules, documented, and the admin key's tenant. */
@@ -57,6 +57,15 @@ export class InvokeDto {
   @ApiPropertyOptional({ description: 'Continue this conversation instead of starting one.', example: 'conv_xyz789' })
   @IsOptional() @IsString() @Length(1, 64)
   conversation_id?: string;
+
+  @ApiPropertyOptional({
+    enum: BUSY_STRATEGIES,
+    default: 'enqueue',
+    description:
+      'When conversation_id has a run going or waiting: reject (409 CONVERSATION_BUSY), enqueue (run after it), or interrupt (end it as interrupted, keeping its message in the conversation, and run this one).',
+  })
+  @IsOptional() @IsIn(BUSY_STRATEGIES, { message: `multitask_strategy must be one of ${BUSY_STRATEGIES.join(', ')}` })
+  multitask_strategy?: BusyStrategy;
 
   @ApiPropertyOptional({ description: 'Admin key only: the tenant.' })
   @IsOptional() @IsString() @Length(1, 128)
