@@ -177,6 +177,10 @@ describe('Agent API through the gateway (spec 000)', () => {
       const invalid = await call('POST', '/v1/bot/update', key, { project_id: tenantId, bot_id: 'agt_x', heartbeat: 'yes' });
       expect(invalid.status).toBe(400);
       expect(invalid.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'heartbeat' });
+      // A retired model is refused on the bot face as on the Agent API.
+      const retired = await call('POST', '/v1/bot/create', key, { project_id: tenantId, name: 'x', model: 'claude-sonnet-4-5' });
+      expect(retired.status).toBe(400);
+      expect(retired.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'model', message: expect.stringContaining('retired') });
     });
   });
 

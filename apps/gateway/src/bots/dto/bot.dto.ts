@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { AgentFields } from '@hb/contracts';
+import { IsCurrentModel } from '@hb/platform';
 
 /** A bot's settings: the agent's, by the contract's rules, in the bot face's words. */
 class BotFields extends AgentFields {
   @ApiPropertyOptional({ description: 'The system prompt.' })
   declare instructions?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "The model; the deployment's ANTHROPIC_MODEL when unset. A deprecated or retired model is refused." })
+  @IsCurrentModel()
   declare model?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 64000 })
