@@ -458,6 +458,20 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(latest.body.run_id).toBe(next.body.run_id);
     });
 
+    it("never lets an invoke interrupt or reject on a conversation that is not its agent's", async () => {
+      const victim = await aTenantWithAgent();
+      const fired = await call('POST', `/api/v1/agents/${victim.agentId}/invoke`, victim.agentKey, { message: 'slow 1200 mine' });
+      const conversation_id = fired.body.conversation_id;
+      const stranger = await aTenantWithAgent();
+      for (const multitask_strategy of ['interrupt', 'reject']) {
+        const res = await call('POST', `/api/v1/agents/${stranger.agentId}/invoke`, stranger.agentKey, { message: 'stop it', conversation_id, multitask_strategy });
+        expect(res.status).toBe(404);
+        expect(res.body.error).toMatchObject({ code: 'RESOURCE_NOT_FOUND', field: 'conversation_id' });
+      }
+      const done = await pollUntilDone(victim.agentId, conversation_id, victim.agentKey);
+      expect(done.body).toMatchObject({ run_id: fired.body.run_id, status: 'completed', response: 'slow reply to slow 1200 mine' });
+    });
+
     it('fails a run that outlives its timeout, and one the model refuses, saying why', async () => {
       const { agentId, agentKey } = await aTenantWithAgent();
       const late = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 5000', wait: true });

@@ -145,6 +145,9 @@ describe('the platform as an MCP server, through the gateway', () => {
       expect((await tool(agentClient, 'forget_memory', { id: tenantMemory.value.id })).isError).toBe(true);
       const agentSearch = await tool(agentClient, 'search_memories', { query: 'holiday calendar shared drive' });
       expect(agentSearch.value.results.map((r: { id: string }) => r.id)).not.toContain(tenantMemory.value.id);
+      const changed = await tool(agentClient, 'update_memory', { id: tenantMemory.value.id, content: 'Overwritten by the agent.' });
+      expect(changed.isError).toBe(true);
+      expect((await tool(await connect(a.key), 'get_memory', { id: tenantMemory.value.id })).value.content).toContain('holiday calendar');
       // Another tenant sees neither.
       const other = await connect(b.key);
       for (const id of [tenantMemory.value.id, agentMemory.value.id]) {
@@ -163,12 +166,18 @@ describe('the platform as an MCP server, through the gateway', () => {
       let progress = 0;
       const run = await tool(client, 'invoke_agent', { agent_id: tenant.agentId, message: 'slow 1500 hello' }, () => void progress++);
       expect(run.value).toMatchObject({ status: 'completed', response: 'slow reply to slow 1500 hello' });
-      expect(progress).toBeGreaterThanOrEqual(1);
+      expect(progress).toBeGreaterThanOrEqual(2); // one at the start, then one a second while the 1.5 s run goes
       const status = await tool(client, 'run_status', { agent_id: tenant.agentId, conversation_id: run.value.conversation_id });
       expect(status.value).toMatchObject({ run_id: run.value.run_id, status: 'completed' });
       // An agent key invokes its own agent without naming it, and no other.
       const own = await tool(await connect(tenant.agentKey), 'invoke_agent', { message: 'hi' });
       expect(own.value).toMatchObject({ status: 'completed', response: 'You said: hi' });
+      // Nor does it reach another agent's conversation.
+      const sibling = (await call('POST', '/api/v1/agents', tenant.key, { name: 'Sibling' })).body.id;
+      const theirs = await tool(client, 'invoke_agent', { agent_id: sibling, message: 'theirs' });
+      const crossed = await tool(await connect(tenant.agentKey), 'invoke_agent', { message: 'hi', conversation_id: theirs.value.conversation_id });
+      expect(crossed.isError).toBe(true);
+      expect(crossed.text).toMatch(/^RESOURCE_NOT_FOUND/);
       const stranger = await aTenant();
       const refused = await tool(await connect(stranger.key), 'invoke_agent', { agent_id: tenant.agentId, message: 'hi' });
       expect(refused.isError).toBe(true);

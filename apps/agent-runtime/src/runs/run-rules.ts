@@ -52,3 +52,6 @@ export function stoppedBy(why: StopReason): { code: string; message: string } {
     ? { code: RunErrors.Cancelled, message: 'the run was cancelled' }
     : { code: RunErrors.Interrupted, message: 'a newer message on the conversation interrupted the run' };
 }
+
+/** The error of a run whose worker died: its deadline long past, another replica fails it. */
+export const OVERDUE = { code: RunErrors.Timeout, message: 'the run did not finish before its timeout' };

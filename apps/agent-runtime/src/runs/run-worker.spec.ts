@@ -86,7 +86,7 @@ function setup(turn: (options: TurnOptions) => Promise<TurnResult> = async () =>
     streams as unknown as RunStreams,
     { RUN_TIMEOUT_MS: 30_000, RUN_CONCURRENCY: 4, MAX_TOOL_ROUNDS: 8, TOKENS_PER_CREDIT: 1000, AUTO_MEMORY: true, ...env } as AgentRuntimeEnv,
   );
-  return { sut, runs, messages, emitted, agentTurn, streams, streamEnd };
+  return { sut, runs, messages, emitted, agentTurn, streams, streamEnd, outbox };
 }
 
 describe(RunWorker.name, () => {
@@ -156,8 +156,9 @@ describe(RunWorker.name, () => {
   });
 
   it("ends an interrupted conversation's runs as interrupted, keeping each one's message in the conversation", async () => {
-    const { sut, runs, messages, emitted } = setup();
-    await sut.cancel('conv_1', 'interrupt');
+    const { sut, runs, messages, emitted, outbox } = setup();
+    // The invoke that interrupts stops them in its own transaction, under the conversation's lock.
+    await outbox.transaction((manager, emit) => sut.stopIn(manager as never, emit as never, 'conv_1', 'interrupt'));
     expect(runs.failUnfinishedOf).toHaveBeenCalledWith(expect.anything(), 'conv_1', expect.objectContaining({ code: RunErrors.Interrupted }));
     expect(messages.addUserTurn).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ conversation_id: 'conv_1' }));
     expect(emitted.map((event) => event.type)).toEqual([AgentEventTypes.RunFailed]);

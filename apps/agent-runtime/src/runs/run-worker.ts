@@ -2,13 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type Anthropic from '@anthropic-ai/sdk';
 import type { EntityManager } from 'typeorm';
 import { RunErrors } from '@hb/contracts';
-import { InjectEnv, KickedLoop, Outbox } from '@hb/platform';
+import { InjectEnv, KickedLoop, Outbox, type Emit } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
 import { AgentTurn, type TurnResult } from './agent-turn';
 import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository } from './messages.repository';
-import { creditsFor, historyOf, runEndedEvent, stoppedBy, type StopReason } from './run-rules';
+import { OVERDUE, creditsFor, historyOf, runEndedEvent, stoppedBy, type StopReason } from './run-rules';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunFailure, runView, type RunRow } from './run-rows';
 import { RunsRepository } from './runs.repository';
@@ -215,36 +215,34 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const id of await this.runs.endedAmong([...this.running.keys()])) this.running.get(id)?.abort();
   }
 
-  /**
-   * Ends the conversation's unfinished runs, with their events: cancelled, or interrupted by a newer
-   * invoke, whose turns keep their messages in the conversation so the next turn sees what was asked.
-   */
-  async cancel(conversationId: string, why: StopReason = 'cancel'): Promise<RunRow[]> {
-    const cancelled = await this.outbox.transaction(async (manager, emit) => {
-      const rows = await this.runs.failUnfinishedOf(manager, conversationId, stoppedBy(why));
-      for (const row of rows) {
-        if (why === 'interrupt') await this.messages.addUserTurn(manager, row);
-        emit(runEndedEvent(row));
-      }
-      return rows;
-    });
-    for (const row of cancelled) {
-      this.running.get(row.id)?.abort();
-      if (row.stream_id) await this.streams.end(row.stream_id, runView(row));
-    }
+  /** Ends the conversation's unfinished runs as cancelled, with their events; the latest run. */
+  async cancel(conversationId: string): Promise<RunRow[]> {
+    const cancelled = await this.outbox.transaction((manager, emit) => this.stopIn(manager, emit, conversationId, 'cancel'));
+    await this.release(cancelled);
     return cancelled;
+  }
+
+  /** In the caller's transaction, the conversation's unfinished runs end; an interrupted turn's message stays. */
+  async stopIn(manager: EntityManager, emit: Emit, conversationId: string, why: StopReason): Promise<RunRow[]> {
+    const rows = await this.runs.failUnfinishedOf(manager, conversationId, stoppedBy(why));
+    if (why === 'interrupt') for (const row of rows) await this.messages.addUserTurn(manager, row);
+    rows.forEach((row) => emit(runEndedEvent(row)));
+    return rows;
+  }
+
+  /** Once a stop has committed: the stopped runs' model calls here end, and their streams close. */
+  async release(stopped: RunRow[]): Promise<void> {
+    for (const row of stopped) this.running.get(row.id)?.abort();
+    await Promise.all(stopped.filter((row) => row.stream_id).map((row) => this.streams.end(row.stream_id!, runView(row))));
   }
 
   /** Runs whose worker died (deadline long past): failed with run_timeout, their event emitted. */
   private async failOrphans(): Promise<void> {
     const orphans = await this.outbox.transaction(async (manager, emit) => {
-      const rows = await this.runs.failOverdue(manager, ORPHAN_GRACE_MS, [...this.running.keys()], {
-        code: RunErrors.Timeout,
-        message: 'the run did not finish before its timeout',
-      });
+      const rows = await this.runs.failOverdue(manager, ORPHAN_GRACE_MS, [...this.running.keys()], OVERDUE);
       for (const row of rows) emit(runEndedEvent(row));
       return rows;
     });
-    for (const row of orphans) if (row.stream_id) await this.streams.end(row.stream_id, runView(row));
+    await this.release(orphans); // none runs here: only their streams close
   }
 }

@@ -3,6 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RunRow } from './run-rows';
 
+/** What an enqueue found (0: no such agent, or conversation) and the run it added, if any. */
+export interface Enqueued {
+  agents: number;
+  conversations: number;
+  run?: RunRow;
+  /** The run in the way of an invoke that refused to queue behind it. */
+  busy?: RunRow;
+}
+
 export interface NewRun {
   id: string;
   tenantId: string;
@@ -140,8 +149,8 @@ export class RunsRepository {
     return row;
   }
 
-  async byIdempotencyKey(ref: { tenantId: string; agentId: string; idempotencyKey?: string }): Promise<RunRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT * FROM runs WHERE agent_id = $1 AND tenant_id = $2 AND idempotency_key = $3`, [
+  async byIdempotencyKey(ref: { tenantId: string; agentId: string; idempotencyKey?: string }, manager = this.dataSource.manager): Promise<RunRow | undefined> {
+    const [row] = await manager.query(`SELECT * FROM runs WHERE agent_id = $1 AND tenant_id = $2 AND idempotency_key = $3`, [
       ref.agentId,
       ref.tenantId,
       ref.idempotencyKey,
@@ -156,27 +165,25 @@ export class RunsRepository {
    * and conversations matched; no run comes back when the Idempotency-Key was taken meanwhile.
    */
   /**
-   * Enqueues the run unless its conversation has a run going or waiting, which it answers instead
-   * (ifBusy: reject). The conversation's row is locked first, so of two such invokes at once the
-   * second sees the first's run.
+   * Locks the conversation's row (of this tenant's agent; found: false otherwise) and answers its
+   * runs going or waiting. An invoke that must not queue behind them decides under the lock: of two
+   * such invokes the second sees the first's run.
    */
-  async enqueueUnlessBusy(run: NewRun & { conversationId: string }, timeoutMs: number): Promise<{ agents: number; conversations: number; run?: RunRow; busy?: RunRow }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM conversations WHERE id = $1 AND tenant_id = $2 AND agent_id = $3 FOR UPDATE`, [
-        run.conversationId,
-        run.tenantId,
-        run.agentId,
-      ]);
-      const [busy]: RunRow[] = await manager.query(
-        `SELECT * FROM runs WHERE conversation_id = $1 AND tenant_id = $2 AND status IN ('pending', 'running') ORDER BY created_at LIMIT 1`,
-        [run.conversationId, run.tenantId],
-      );
-      if (busy) return { agents: 1, conversations: 1, busy };
-      return this.enqueue(run, false, timeoutMs, manager);
-    });
+  async lockBusy(manager: EntityManager, ref: { tenantId: string; agentId: string; conversationId: string }): Promise<{ found: boolean; runs: RunRow[] }> {
+    const locked: unknown[] = await manager.query(`SELECT id FROM conversations WHERE id = $1 AND tenant_id = $2 AND agent_id = $3 FOR UPDATE`, [
+      ref.conversationId,
+      ref.tenantId,
+      ref.agentId,
+    ]);
+    if (locked.length === 0) return { found: false, runs: [] };
+    const runs: RunRow[] = await manager.query(
+      `SELECT * FROM runs WHERE conversation_id = $1 AND tenant_id = $2 AND agent_id = $3 AND status IN ('pending', 'running') ORDER BY created_at`,
+      [ref.conversationId, ref.tenantId, ref.agentId],
+    );
+    return { found: true, runs };
   }
 
-  async enqueue(run: NewRun, startNow: boolean, timeoutMs: number, manager = this.dataSource.manager): Promise<{ agents: number; conversations: number; run?: RunRow }> {
+  async enqueue(run: NewRun, startNow: boolean, timeoutMs: number, manager = this.dataSource.manager): Promise<Enqueued> {
     const [result]: Array<RunRow & { agents: number; conversations: number }> = await manager.query(
       `WITH agent AS (SELECT id FROM agents WHERE id = $3 AND tenant_id = $2),
        existing AS (

@@ -13,14 +13,14 @@ import {
   type RunStatusRequest,
   type RunView,
 } from '@hb/contracts';
-import { OnCommand, prefixedId } from '@hb/platform';
+import { OnCommand, Outbox, prefixedId } from '@hb/platform';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
 import { ConversationsRepository, type ConversationRef } from './conversations.repository';
 import { MessagesRepository } from './messages.repository';
 import { runView, type RunRow } from './run-rows';
 import { RunWorker } from './run-worker';
-import { RunsRepository } from './runs.repository';
+import { RunsRepository, type Enqueued, type NewRun } from './runs.repository';
 
 /** Spec 000's invoke and status, and the conversations and messages they leave. */
 @Injectable()
@@ -32,6 +32,7 @@ export class RunsService {
     private readonly agentRows: AgentsRepository,
     private readonly agents: AgentsService,
     private readonly worker: RunWorker,
+    private readonly outbox: Outbox,
   ) {}
 
   // An invoke may wait minutes for its run: it must not hold the consumer meanwhile. The run
@@ -93,15 +94,12 @@ export class RunsService {
    */
   private async enqueue(input: InvokeRequest): Promise<{ run: RunRow; replayed: boolean }> {
     const newConversationId = prefixedId('conv');
-    const startNow = !input.conversationId && this.worker.hasCapacity();
     const run = { ...input, id: prefixedId('run'), newConversationId };
-    const { conversationId } = input;
-    // Double texting: what a turn on a busy conversation does (queue behind is the default).
-    if (conversationId && input.ifBusy === 'interrupt') await this.worker.cancel(conversationId, 'interrupt');
-    const result: Awaited<ReturnType<RunsRepository['enqueueUnlessBusy']>> =
-      conversationId && input.ifBusy === 'reject'
-        ? await this.runs.enqueueUnlessBusy({ ...run, conversationId }, this.worker.timeoutMs)
-        : await this.runs.enqueue(run, startNow, this.worker.timeoutMs);
+    const { conversationId, ifBusy } = input;
+    const result =
+      conversationId && (ifBusy === 'reject' || ifBusy === 'interrupt')
+        ? await this.enqueueIfBusy({ ...run, conversationId }, ifBusy)
+        : await this.runs.enqueue(run, !conversationId && this.worker.hasCapacity(), this.worker.timeoutMs);
     if (result.busy) {
       throw new DomainError(ErrorCodes.ConversationBusy, `Conversation ${conversationId} is busy: run ${result.busy.id} is ${result.busy.status}`, 'conversation_id');
     }
@@ -114,6 +112,27 @@ export class RunsService {
     // this statement started for it goes.
     await this.conversationRows.deleteIfEmpty(newConversationId);
     return { run: (await this.runs.byIdempotencyKey(input))!, replayed: true };
+  }
+
+  /**
+   * Double texting: under the conversation's lock, a run going or waiting refuses this invoke
+   * (reject) or ends as interrupted (interrupt) and this run queues, in one transaction. A
+   * conversation not of this agent gets the plain enqueue's 404; a retry of an invoke already taken,
+   * its replay.
+   */
+  private async enqueueIfBusy(run: NewRun & { conversationId: string }, ifBusy: 'reject' | 'interrupt'): Promise<Enqueued> {
+    let stopped: RunRow[] = [];
+    const result = await this.outbox.transaction(async (manager, emit) => {
+      const { found, runs } = await this.runs.lockBusy(manager, run);
+      const retried = run.idempotencyKey !== undefined && (await this.runs.byIdempotencyKey(run, manager)) !== undefined;
+      if (found && runs.length > 0 && !retried) {
+        if (ifBusy === 'reject') return { agents: 1, conversations: 1, busy: runs[0] };
+        stopped = await this.worker.stopIn(manager, emit, run.conversationId, 'interrupt');
+      }
+      return this.runs.enqueue(run, false, this.worker.timeoutMs, manager);
+    });
+    await this.worker.release(stopped);
+    return result;
   }
 
   /** A heartbeat runs a bot only while the bot says `heartbeat: true` (the bot API's flag). */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -41,6 +42,8 @@ const memoryId = z.string().min(1).max(64).describe('The memory id (mem_…).');
  */
 @Injectable()
 export class PlatformTools {
+  private readonly logger = new Logger(PlatformTools.name);
+
   constructor(
     private readonly commands: CommandClient,
     private readonly writeMemory: WriteMemoryUseCase,
@@ -62,7 +65,7 @@ export class PlatformTools {
           query: z.string().min(1).max(1000).describe('What to look for, in plain words.'),
           limit: z.number().int().min(1).max(100).optional().describe('How many; 20 when left out.'),
           type: z.enum(MEMORY_TYPES).optional(),
-          tags: z.array(z.string()).optional().describe('Only memories with all of these tags.'),
+          tags: z.array(z.string().max(100)).max(100).optional().describe('Only memories with all of these tags.'),
         },
       }, ({ query, limit, type, tags }) =>
         this.commands.request(MemoryCommands.Search, { tenantId, agentId, query, limit: limit ?? 20, type, tags }, { tenantId }));
@@ -121,7 +124,8 @@ export class PlatformTools {
       });
     }
     const bot = { bot_id: z.string().min(1).max(64).describe('The bot (the agent, agt_…).') };
-    if (may('read:heartbeats')) {
+    // Heartbeats are the tenant's: an agent key holds no heartbeat scope, and gets no heartbeat tool either way.
+    if (may('read:heartbeats') && !agentId) {
       tool('list_heartbeats', { description: "A bot's heartbeats: schedule, prompt, enabled, last run.", inputSchema: bot }, ({ bot_id }) =>
         this.commands.request(HeartbeatCommands.List, { tenantId, botId: bot_id }, { tenantId }));
       tool('heartbeat_logs', {
@@ -130,7 +134,7 @@ export class PlatformTools {
       }, ({ bot_id, heartbeat_id, limit }) =>
         this.commands.request(HeartbeatCommands.Logs, { tenantId, botId: bot_id, heartbeatId: heartbeat_id, page: 1, perPage: limit ?? 20 }, { tenantId }));
     }
-    if (may('write:heartbeats')) {
+    if (may('write:heartbeats') && !agentId) {
       tool('trigger_heartbeat', {
         description: 'Run a heartbeat once now, enabled or not, and wait for its result.',
         inputSchema: { ...bot, heartbeat_id: z.string().min(1).max(64) },
@@ -158,7 +162,12 @@ export class PlatformTools {
         try {
           return { content: [{ type: 'text', text: JSON.stringify(await run(input, extra), null, 2) }] };
         } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
+          if (!(error instanceof DomainError)) {
+            // Never the raw message of an unexpected failure: it may say more than the caller should see.
+            const errorId = randomUUID();
+            this.logger.error(`MCP tool ${name} failed (${errorId}): ${error instanceof Error ? error.stack : String(error)}`);
+            return { isError: true, content: [{ type: 'text', text: `INTERNAL_ERROR: Internal error (id ${errorId})` }] };
+          }
           const where = error.field ? ` (${error.field})` : '';
           return { isError: true, content: [{ type: 'text', text: `${error.code}: ${error.message}${where}` }] };
         }

@@ -62,7 +62,7 @@ export class InvokeDto {
     enum: BUSY_STRATEGIES,
     default: 'enqueue',
     description:
-      'When conversation_id has a run going or waiting: reject (409 CONVERSATION_BUSY), enqueue (run after it), or interrupt (end it as interrupted, keeping its message in the conversation, and run this one).',
+      'When conversation_id has a run going or waiting: reject (409 CONVERSATION_BUSY), enqueue (run after it), or interrupt (end those runs as interrupted, their messages kept in the conversation, and run this one next).',
   })
   @IsOptional() @IsIn(BUSY_STRATEGIES, { message: `multitask_strategy must be one of ${BUSY_STRATEGIES.join(', ')}` })
   multitask_strategy?: BusyStrategy;
