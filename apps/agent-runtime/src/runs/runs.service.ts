@@ -124,8 +124,8 @@ export class RunsService {
     let stopped: RunRow[] = [];
     const result = await this.outbox.transaction(async (manager, emit) => {
       const { found, runs } = await this.runs.lockBusy(manager, run);
-      const retried = run.idempotencyKey !== undefined && (await this.runs.byIdempotencyKey(run, manager)) !== undefined;
-      if (found && runs.length > 0 && !retried) {
+      const retried = async () => run.idempotencyKey !== undefined && (await this.runs.byIdempotencyKey(run, manager)) !== undefined;
+      if (found && runs.length > 0 && !(await retried())) {
         if (ifBusy === 'reject') return { agents: 1, conversations: 1, busy: runs[0] };
         stopped = await this.worker.stopIn(manager, emit, run.conversationId, 'interrupt');
       }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantQuery } from '../http/dto/tenant-scoped';
+import { TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import type { AgentMemoryView } from './agent-memory.view';
@@ -37,7 +37,7 @@ export class AgentMemoryController {
     @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('memoryId') memoryId: string,
-    @Query() _query: TenantQuery,
+    @Query() _query: TenantScoped,
   ): Promise<void> {
     await this.deleteMemory.execute({ tenantId, agentId, memoryId });
   }

@@ -4,7 +4,7 @@ import { AgentCommands, DomainError, ErrorCodes } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { apiKeyView, type ApiKeyView } from '../api-keys/api-key.view';
-import { TenantQuery } from '../http/dto/tenant-scoped';
+import { TenantScoped } from '../http/dto/tenant-scoped';
 import { CreateApiKeyUseCase, type CreatedApiKey } from '../api-keys/use-cases/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../api-keys/use-cases/revoke-api-key.use-case';
 import { Access } from '../auth/access.decorator';
@@ -36,7 +36,7 @@ export class AgentKeysController {
   @Get()
   @Access({ scope: 'read:keys' })
   @ApiOperation({ summary: "This agent's keys (never their secrets): {data, total}." })
-  async list(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantQuery): Promise<{ data: ApiKeyView[]; total: number }> {
+  async list(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantScoped): Promise<{ data: ApiKeyView[]; total: number }> {
     const now = new Date();
     // Another tenant's agent, or none, is a 404 like every agent route, not an empty list.
     const [, all] = await Promise.all([
@@ -55,7 +55,7 @@ export class AgentKeysController {
     @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('keyId') keyId: string,
-    @Query() _query: TenantQuery,
+    @Query() _query: TenantScoped,
   ): Promise<ApiKeyView> {
     const key = (await this.keys.listByTenant(tenantId)).find((candidate) => candidate.id === keyId && candidate.agentId === agentId);
     if (!key) throw new DomainError(ErrorCodes.ResourceNotFound, `API key ${keyId} not found`, 'keyId');

@@ -11,7 +11,7 @@ import {
   type RunView,
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { PageQuery, TenantQuery } from '../http/dto/tenant-scoped';
+import { PageQuery, TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -53,7 +53,7 @@ export class AgentsController {
   @Get(':agentId')
   @Access({ scope: 'read:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'One agent.' })
-  get(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantQuery): Promise<AgentView> {
+  get(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantScoped): Promise<AgentView> {
     return this.commands.request(AgentCommands.Get, { tenantId, agentId });
   }
 
@@ -68,7 +68,7 @@ export class AgentsController {
   @HttpCode(204)
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Delete an agent with its conversations. 204 No Content.' })
-  async remove(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantQuery): Promise<void> {
+  async remove(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Query() _query: TenantScoped): Promise<void> {
     await this.commands.request(AgentCommands.Delete, { tenantId, agentId });
   }
 
@@ -121,7 +121,7 @@ export class AgentsController {
     @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('conversationId') conversationId: string,
-    @Query() _query: TenantQuery,
+    @Query() _query: TenantScoped,
   ): Promise<RunView> {
     return this.commands.request(AgentCommands.RunStatus, { tenantId, agentId, conversationId });
   }
@@ -136,7 +136,7 @@ export class AgentsController {
     @ActingTenant() tenantId: string,
     @Param('agentId') agentId: string,
     @Param('conversationId') conversationId: string,
-    @Query() _query: TenantQuery,
+    @Query() _query: TenantScoped,
   ): Promise<RunView> {
     return this.commands.request(AgentCommands.Cancel, { tenantId, agentId, conversationId });
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentCommands, type AgentView, type Page, type SkillView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { PageQuery, TenantQuery } from '../http/dto/tenant-scoped';
+import { PageQuery, TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CreateSkillDto, UpdateSkillDto } from './dto/agent.dto';
@@ -34,7 +34,7 @@ export class SkillsController {
   @Get('skills/:skillId')
   @Access({ scope: 'read:agents' })
   @ApiOperation({ summary: 'One skill.' })
-  get(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<SkillView> {
+  get(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantScoped): Promise<SkillView> {
     return this.commands.request(AgentCommands.GetSkill, { tenantId, skillId });
   }
 
@@ -49,7 +49,7 @@ export class SkillsController {
   @HttpCode(204)
   @Access({ scope: 'write:agents' })
   @ApiOperation({ summary: 'Delete a skill; agents it was attached to lose it. 204 No Content.' })
-  async remove(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<void> {
+  async remove(@ActingTenant() tenantId: string, @Param('skillId') skillId: string, @Query() _query: TenantScoped): Promise<void> {
     await this.commands.request(AgentCommands.DeleteSkill, { tenantId, skillId });
   }
 
@@ -57,14 +57,14 @@ export class SkillsController {
   @HttpCode(200)
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Attach a skill to an agent; answers the agent.' })
-  attach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<AgentView> {
+  attach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantScoped): Promise<AgentView> {
     return this.commands.request(AgentCommands.AttachSkill, { tenantId, agentId, skillId });
   }
 
   @Delete('agents/:agentId/skills/:skillId')
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Detach a skill from an agent; answers the agent.' })
-  detach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantQuery): Promise<AgentView> {
+  detach(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('skillId') skillId: string, @Query() _query: TenantScoped): Promise<AgentView> {
     return this.commands.request(AgentCommands.DetachSkill, { tenantId, agentId, skillId });
   }
 }

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import type { ApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
-import { TenantQuery } from '../http/dto/tenant-scoped';
+import { TenantScoped } from '../http/dto/tenant-scoped';
 import { RevokeApiKeyDto } from './dto/revoke-api-key.dto';
 import { CreateApiKeyUseCase, type CreatedApiKey } from './use-cases/create-api-key.use-case';
 import { ListApiKeysUseCase } from './use-cases/list-api-keys.use-case';
@@ -59,7 +59,7 @@ export class ApiKeysController {
   @Get()
   @Access({ scope: 'read:keys' })
   @ApiOperation({ summary: "List your tenant's API keys (never their secrets)." })
-  list(@ActingTenant() tenantId: string, @Query() _query: TenantQuery): Promise<{ keys: ApiKeyView[] }> {
+  list(@ActingTenant() tenantId: string, @Query() _query: TenantScoped): Promise<{ keys: ApiKeyView[] }> {
     return this.listKeys.execute(tenantId);
   }
 

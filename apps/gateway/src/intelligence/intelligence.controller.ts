@@ -1,14 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MemoryCommands, type DecisionChainResponse, type ImplicitPatternsResponse } from '@hb/contracts';
+import { ANALYSIS_TIMEOUT_MS, MemoryCommands, type DecisionChainResponse, type ImplicitPatternsResponse } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { DecisionChainDto } from './dto/decision-chain.dto';
 import { ImplicitPatternsDto } from './dto/implicit-patterns.dto';
-
-/** Both take a full pass over the tenant's newest memories, so they get a longer deadline. */
-const ANALYSIS_TIMEOUT_MS = 15_000;
 
 @ApiTags('Intelligence')
 @ApiBearerAuth()

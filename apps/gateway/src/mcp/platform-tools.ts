@@ -5,6 +5,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
   AgentCommands,
+  ANALYSIS_TIMEOUT_MS,
   BUSY_STRATEGIES,
   DomainError,
   HeartbeatCommands,
@@ -24,8 +25,6 @@ import { WriteMemoryUseCase } from '../memories/use-cases/write-memory.use-case'
 
 /** How often an invoke that is still running tells the client so. */
 const PROGRESS_EVERY_MS = 1000;
-const ANALYSIS_TIMEOUT_MS = 15_000;
-
 type Extra = { _meta?: { progressToken?: string | number }; sendNotification: (n: { method: 'notifications/progress'; params: Record<string, unknown> }) => Promise<void> };
 
 const memoryFields = {

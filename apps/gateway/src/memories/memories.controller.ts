@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MemoryCommands, type CreateMemoriesResponse, type MemoryPage, type MemorySearchResponse, type MemoryView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { TenantQuery } from '../http/dto/tenant-scoped';
+import { TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -71,7 +71,7 @@ export class MemoriesController {
   @Get(':id')
   @Access({ scope: 'read:memories' })
   @ApiOperation({ summary: 'Retrieve a memory by id.' })
-  get(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<MemoryView> {
+  get(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantScoped): Promise<MemoryView> {
     return this.commands.request(MemoryCommands.Get, { tenantId, id }, { tenantId });
   }
 
@@ -83,7 +83,7 @@ export class MemoriesController {
     @ActingTenant() tenantId: string,
     @Param('id') id: string,
     @Body() body: UpdateMemoryDto,
-    @Query() _query: TenantQuery,
+    @Query() _query: TenantScoped,
   ): Promise<MemoryView> {
     return this.writeMemory.execute({ principal, tenantId, id, body });
   }
@@ -91,7 +91,7 @@ export class MemoriesController {
   @Delete(':id')
   @Access({ scope: 'write:memories' })
   @ApiOperation({ summary: 'Delete a memory permanently.' })
-  async remove(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<{ id: string; deleted: true }> {
+  async remove(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantScoped): Promise<{ id: string; deleted: true }> {
     await this.commands.request(MemoryCommands.Delete, { tenantId, id }, { tenantId });
     return { id, deleted: true };
   }

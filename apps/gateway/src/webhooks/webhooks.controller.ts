@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookCommands, type AttemptView, type DeliveryView, type Page, type WebhookView } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import { PageQuery, TenantQuery } from '../http/dto/tenant-scoped';
+import { PageQuery, TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
 import { CreateWebhookDto, RecoverDto, UpdateWebhookDto } from './dto/webhook.dto';
@@ -30,14 +30,14 @@ export class WebhooksController {
   @Get()
   @Access({ scope: 'read:webhooks' })
   @ApiOperation({ summary: "Your tenant's webhooks (never their secrets)." })
-  list(@ActingTenant() tenantId: string, @Query() _query: TenantQuery): Promise<{ webhooks: WebhookView[] }> {
+  list(@ActingTenant() tenantId: string, @Query() _query: TenantScoped): Promise<{ webhooks: WebhookView[] }> {
     return this.commands.request(WebhookCommands.List, { tenantId });
   }
 
   @Get(':id')
   @Access({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'One webhook.' })
-  get(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<WebhookView> {
+  get(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantScoped): Promise<WebhookView> {
     return this.commands.request(WebhookCommands.Get, { tenantId, webhookId: id });
   }
 
@@ -51,7 +51,7 @@ export class WebhooksController {
   @Delete(':id')
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Delete a webhook and its deliveries.' })
-  remove(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<{ id: string }> {
+  remove(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantScoped): Promise<{ id: string }> {
     return this.commands.request(WebhookCommands.Delete, { tenantId, webhookId: id });
   }
 
@@ -59,7 +59,7 @@ export class WebhooksController {
   @HttpCode(200)
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Send a test payload now; answers the attempt: delivered, statusCode, latencyMs, error.' })
-  test(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantQuery): Promise<AttemptView & { delivered: boolean }> {
+  test(@ActingTenant() tenantId: string, @Param('id') id: string, @Query() _query: TenantScoped): Promise<AttemptView & { delivered: boolean }> {
     return this.commands.request(WebhookCommands.Test, { tenantId, webhookId: id }, { tenantId, timeoutMs: TEST_TIMEOUT_MS });
   }
 
@@ -79,7 +79,7 @@ export class WebhooksController {
   @HttpCode(200)
   @Access({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Send one delivery again, from the start of the retry schedule, under the same webhook-id.' })
-  resend(@ActingTenant() tenantId: string, @Param('id') id: string, @Param('deliveryId') deliveryId: string, @Query() _query: TenantQuery): Promise<DeliveryView> {
+  resend(@ActingTenant() tenantId: string, @Param('id') id: string, @Param('deliveryId') deliveryId: string, @Query() _query: TenantScoped): Promise<DeliveryView> {
     return this.commands.request(WebhookCommands.Resend, { tenantId, webhookId: id, deliveryId });
   }
 

@@ -111,6 +111,9 @@ export class TimeRange {
   @IsOptional() @IsDateString() to?: string;
 }
 
+/** Decision chains and implicit patterns take a pass over a tenant's newest memories: callers wait this long. */
+export const ANALYSIS_TIMEOUT_MS = 15_000;
+
 export class DecisionChainRequest {
   @IsString() @MinLength(1) tenantId!: string;
   @IsString() @Length(1, 1000) topic!: string;

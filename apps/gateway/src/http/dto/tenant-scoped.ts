@@ -3,19 +3,18 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_PAGE } from '@hb/contracts';
 
-/** What the admin key names to act for a tenant; a tenant key may leave it out or name its own. */
+/**
+ * What the admin key names to act for a tenant; a tenant key may leave it out or name its own. A
+ * route that takes only the tenant from its query still declares it (`@Query() _query:
+ * TenantScoped`, the tenant itself comes from `@ActingTenant()`), so that a malformed tenantId is a
+ * 400 naming it and /docs lists it.
+ */
 export class TenantScoped {
   @ApiPropertyOptional({ description: 'Admin key only: the tenant.', example: 'user_12345' })
   @IsOptional() @IsString() @Length(1, 128)
   tenantId?: string;
 }
 
-/**
- * The query of a route that takes only the tenant from it. Such a route still declares it (`@Query()
- * _query: TenantQuery`, the tenant itself comes from `@ActingTenant()`) so that a malformed tenantId is a
- * 400 naming it and /docs lists it.
- */
-export class TenantQuery extends TenantScoped {}
 
 /** A page of a list of the Agent API or the webhooks: `page` from 1, `limit` up to 100. */
 export class PageQuery extends TenantScoped {
