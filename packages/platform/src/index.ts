@@ -8,3 +8,5 @@ export * from './bootstrap';
 export * from './model';
 export * from './worker';
 export * from './ids';
+export * from './outbound';
+export * from './secrets';

@@ -1,17 +1,16 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsNumber, IsString, Max, Min } from 'class-validator';
-import { BaseEnv, loadConfig } from '@hb/platform';
-
-const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+import { BaseEnv, commaList, loadConfig } from '@hb/platform';
 
 export class WebhookDispatcherEnv extends BaseEnv {
   override PORT = 3004;
 
   /**
-   * Hosts (names or IP addresses, optionally :port) that webhooks may reach although they are
-   * local or private, and over plain http: for development and tests. Empty in production.
+   * Hosts (names or IP addresses, optionally :port) that webhooks, and agents' MCP servers, may
+   * reach although they are local or private, and over plain http: for development and tests.
+   * Empty in production.
    */
-  @Transform(list) @IsString({ each: true })
+  @Transform(commaList) @IsString({ each: true })
   WEBHOOK_ALLOWED_HOSTS: string[] = [];
 
   /** Seconds before each attempt, the first immediate: the Svix schedule. */

@@ -1,4 +1,4 @@
-import type { SendResult } from './safe-http';
+import type { SendResult } from '@hb/platform';
 
 /** Retry-After is honoured up to this. */
 const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AttemptRow, DeliveryRow, WebhookRow } from '../webhooks/webhook-rows';
-import type { SendResult } from './safe-http';
+import type { SendResult } from '@hb/platform';
 
 export interface EventToDeliver {
   /** The webhook-id every attempt of these deliveries carries, made unique per webhook. */

@@ -6,7 +6,7 @@ import type { DeliveryRow, WebhookRow } from '../webhooks/webhook-rows';
 import type { WebhooksRepository } from '../webhooks/webhooks.repository';
 import type { ClaimedDelivery, DeliveriesRepository } from './deliveries.repository';
 import { DeliveryWorker } from './delivery-worker';
-import type { SendResult } from './safe-http';
+import type { SendResult } from '@hb/platform';
 
 const DAY = 24 * 3600 * 1000;
 

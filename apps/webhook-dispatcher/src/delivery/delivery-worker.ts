@@ -1,14 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { InjectEnv, KickedLoop, Outbox, type Emit } from '@hb/platform';
+import { InjectEnv, KickedLoop, Outbox, isAllowlisted, safePost, type Emit, type SendResult } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
-import { isAllowlisted } from '../webhooks/destination';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
 import { disableReason, outcomeOf, retryIn } from './attempt-rules';
 import { DeliveriesRepository } from './deliveries.repository';
-import { safePost, type SendResult } from './safe-http';
 import { signedHeaders } from './signing';
 
 /**

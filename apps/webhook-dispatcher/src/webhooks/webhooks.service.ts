@@ -15,11 +15,10 @@ import {
   type WebhookRef,
   type WebhookView,
 } from '@hb/contracts';
-import { InjectEnv, OnCommand, prefixedId } from '@hb/platform';
+import { InjectEnv, OnCommand, destinationOf, prefixedId } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
-import { destinationOf } from './destination';
 import { deliveryView, webhookView, type WebhookRow } from './webhook-rows';
 import { WebhooksRepository } from './webhooks.repository';
 

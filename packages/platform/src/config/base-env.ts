@@ -49,3 +49,8 @@ export class BaseEnv {
   @Type(() => Number) @IsInt() @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 }
+
+/** A comma-separated variable as a list of its trimmed, non-empty items. */
+export const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+

@@ -1,9 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
-/** Addresses a webhook may never reach unless its host is allowlisted. */
+/** Addresses an outgoing call (a webhook, an agent's MCP server) may never reach unless its host is allowlisted. */
 const FORBIDDEN = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
@@ -42,6 +42,29 @@ export function isForbiddenAddress(address: string): boolean {
 
 export class RefusedAddressError extends Error {}
 
+/**
+ * A `lookup` for net.connect that refuses a host resolving to any private or local address (all
+ * its addresses are checked, at connect time, so a DNS answer changing between a check and the
+ * connect — rebinding — cannot slip through); `allowed` (an allowlisted host) skips the check.
+ */
+export function guardedLookup(allowed: boolean): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, { all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, []);
+      const refused = allowed ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
+      if (refused) return callback(new RefusedAddressError(`refused: ${hostname} resolves to ${refused.address}, a private or local address`), []);
+      if (lookupOptions.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+}
+
+/** The refusal of a URL whose host is written as a private or local address (no lookup is made for it); null otherwise. */
+export function refusedLiteral(url: URL, allowed: boolean): string | null {
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  return !allowed && isIP(literal) && isForbiddenAddress(literal) ? `refused: ${literal} is a private or local address` : null;
+}
+
 export interface SendResult {
   statusCode: number | null;
   headers: IncomingMessage['headers'];
@@ -54,10 +77,9 @@ const EXCERPT_BYTES = 1024;
 
 /**
  * POSTs a body where a webhook points, safely: an address in the URL, and every address its host
- * resolves to, is checked when the connection is made (so a DNS answer that changes between a
- * check and the connect — rebinding — cannot slip through); private, loopback, link-local, CGNAT,
- * unique-local and IPv4-mapped addresses are refused unless the host is allowlisted, redirects are not followed,
- * and the whole attempt has a deadline.
+ * resolves to, is checked when the connection is made (guardedLookup); private, loopback,
+ * link-local, CGNAT, unique-local and IPv4-mapped addresses are refused unless the host is
+ * allowlisted, redirects are not followed, and the whole attempt has a deadline.
  */
 export async function safePost(
   url: URL,
@@ -67,19 +89,9 @@ export async function safePost(
 ): Promise<SendResult> {
   const started = performance.now();
   // An address written in the URL is connected to without any lookup: it is checked here.
-  const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowed && isIP(literal) && isForbiddenAddress(literal)) {
-    return { statusCode: null, headers: {}, latencyMs: 0, error: `refused: ${literal} is a private or local address`, responseExcerpt: null };
-  }
-  const lookup = (hostname: string, lookupOptions: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-    dnsLookup(hostname, { all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error);
-      const refused = options.allowed ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
-      if (refused) return callback(new RefusedAddressError(`refused: ${hostname} resolves to ${refused.address}, a private or local address`));
-      if (lookupOptions.all) return callback(null, addresses);
-      callback(null, addresses[0].address, addresses[0].family);
-    });
-  };
+  const refused = refusedLiteral(url, options.allowed);
+  if (refused) return { statusCode: null, headers: {}, latencyMs: 0, error: refused, responseExcerpt: null };
+  const lookup = guardedLookup(options.allowed);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<SendResult>((resolve) => {
     const done = (result: Omit<SendResult, 'latencyMs'>) => resolve({ ...result, latencyMs: Math.round(performance.now() - started) });
@@ -88,7 +100,7 @@ export async function safePost(
       {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: lookup as never,
+        lookup,
         signal: AbortSignal.timeout(options.timeoutMs),
       },
       (res) => {

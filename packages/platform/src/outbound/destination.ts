@@ -9,7 +9,7 @@ export function isAllowlisted(url: URL, allowed: string[]): boolean {
   });
 }
 
-/** A webhook's URL as the dispatcher accepts it: https, or http to an allowlisted host. */
+/** A URL an outgoing call may be given (a webhook's, an MCP server's): https, or http to an allowlisted host. */
 export function destinationOf(raw: string, allowed: string[]): URL {
   let url: URL;
   try {

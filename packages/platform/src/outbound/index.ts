@@ -1,0 +1,3 @@
+export * from './destination';
+export * from './guarded-fetch';
+export * from './safe-http';
