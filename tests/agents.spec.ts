@@ -2,16 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
-/** The last user turn's text, or the tool results it carries. */
-function lastUserTurn(request: ScriptedRequest): { text: string; toolResults: string[] } {
-  const last = request.body.messages.at(-1)!;
-  if (typeof last.content === 'string') return { text: last.content, toolResults: [] };
-  const blocks = last.content as Array<{ type: string; text?: string; content?: string }>;
+/** A turn's text (its last text block: an unanswered message before it comes first), and the tool results it carries. */
+function turnOf(message: ScriptedRequest['body']['messages'][number] | undefined): { text: string; toolResults: string[] } {
+  if (!message) return { text: '', toolResults: [] };
+  if (typeof message.content === 'string') return { text: message.content, toolResults: [] };
+  const blocks = message.content as Array<{ type: string; text?: string; content?: string }>;
   return {
-    text: blocks.flatMap((b) => (b.type === 'text' ? [b.text!] : [])).join(''),
+    text: blocks.flatMap((b) => (b.type === 'text' ? [b.text!] : [])).at(-1) ?? '',
     toolResults: blocks.flatMap((b) => (b.type === 'tool_result' ? [String(b.content)] : [])),
   };
 }
+
+const lastUserTurn = (request: ScriptedRequest) => turnOf(request.body.messages.at(-1));
 
 /** The runtime's memory extraction after a run, told apart from run turns by its system prompt. */
 function isExtraction(request: ScriptedRequest): boolean {
@@ -29,7 +31,12 @@ function script(request: ScriptedRequest): ScriptedTurn {
     const [, preference] = /^User: I prefer (.+?)\n/.exec(text) ?? [];
     return { text: JSON.stringify({ memories: preference ? [{ content: `The user prefers ${preference}`, type: 'semantic', confidence: 0.8 }] : [] }) };
   }
+  // "research N X": remembers X, then takes N ms over the answer.
+  const [, research] = /^research (\d+) /.exec(turnOf(request.body.messages.at(-3)).text) ?? [];
+  if (toolResults.length && research) return { text: 'researched', delayMs: Number(research) };
   if (toolResults.length) return { text: `Tool said: ${toolResults.join(' | ')}` };
+  const [, researchTopic] = /^research \d+ (.+)$/.exec(text) ?? [];
+  if (researchTopic) return { toolUses: [{ name: 'remember', input: { content: researchTopic, type: 'semantic' } }] };
   const [, remember] = /^remember: (.+)$/.exec(text) ?? [];
   if (remember) return { toolUses: [{ name: 'remember', input: { content: remember, type: 'semantic', confidence: 0.92 } }] };
   const [, recall] = /^recall: (.+)$/.exec(text) ?? [];
@@ -436,19 +443,39 @@ describe('Agent API through the gateway (spec 000)', () => {
       expect(bad.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'multitask_strategy' });
     });
 
-    it('interrupts the running turn with multitask_strategy: interrupt, keeping its message in the conversation, and answers the new one', async () => {
+    it('interrupts the running turn with multitask_strategy: interrupt, keeping its message and what it did, and answers the new one', async () => {
       const { key, agentId, agentKey } = await aTenantWithAgent();
-      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'slow 3000 the long question' });
+      const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'research 3000 the long question' });
       const conversation_id = fired.body.conversation_id;
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the first run is at the model now
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the first run has remembered, and is at the model again
       const started = Date.now();
       const next = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'never mind that', wait: true, conversation_id, multitask_strategy: 'interrupt' });
-      expect(next.body).toMatchObject({ status: 'completed', conversation_id });
+      expect(next.body).toMatchObject({ status: 'completed', conversation_id, response: 'Hello! You said: never mind that' });
       expect(Date.now() - started).toBeLessThan(2500); // it did not wait out the slow turn
-      const messages = await call('GET', `/api/v1/agents/${agentId}/conversations/${conversation_id}/messages`, key);
-      const turns = messages.body.data.map((m: { role: string; content: string }) => `${m.role}: ${m.content}`);
-      // Newest first, as the messages route lists them.
-      expect(turns).toEqual([`assistant: ${next.body.response}`, 'user: never mind that', 'user: slow 3000 the long question']);
+      // The model read the interrupted message with the new one, in one turn.
+      const asked = runRequests().find((request) => JSON.stringify(request.body.messages.at(-1)).includes('never mind that'))!;
+      expect(asked.body.messages.at(-1)!.content).toEqual([
+        { type: 'text', text: 'research 3000 the long question' },
+        { type: 'text', text: 'never mind that' },
+      ]);
+      // Newest first, as the messages route lists them: the interrupted turn keeps its tool call,
+      // filled in by its worker as it stops.
+      const messagesOf = async () =>
+        (await call('GET', `/api/v1/agents/${agentId}/conversations/${conversation_id}/messages`, key)).body.data as Array<{ role: string; content: string; tool_calls: unknown[] }>;
+      let messages = await messagesOf();
+      for (const until = Date.now() + 5000; messages[2]?.tool_calls.length === 0 && Date.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        messages = await messagesOf();
+      }
+      expect(messages.map((m) => `${m.role}: ${m.content}`)).toEqual([
+        `assistant: ${next.body.response}`,
+        'user: never mind that',
+        'assistant: ',
+        'user: research 3000 the long question',
+      ]);
+      expect(messages[2].tool_calls).toEqual([
+        { id: expect.any(String), name: 'remember', input: { content: 'the long question', type: 'semantic' }, output: { stored: expect.stringMatching(/^mem_/) }, is_error: false },
+      ]);
       // The interrupted run ended as such, with its event; it is not the conversation's latest.
       const deadline = Date.now() + 5000;
       const endOf = () => events.find((e) => e.type === 'agent.run.failed' && e.payload.run_id === fired.body.run_id);

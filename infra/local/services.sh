@@ -62,12 +62,25 @@ ensure_admin_key() {
   export HB_ADMIN_KEY
 }
 
+# The key MCP server headers are sealed with: SECRETS_KEY when given, else generated once and kept
+# (a new key would leave what was sealed before unreadable).
+ensure_secrets_key() {
+  if [ -z "${SECRETS_KEY:-}" ]; then
+    if [ ! -s "$RUN_DIR/secrets-key" ]; then
+      (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$RUN_DIR/secrets-key")
+    fi
+    SECRETS_KEY="$(cat "$RUN_DIR/secrets-key")"
+  fi
+  export SECRETS_KEY
+}
+
 start() {
   command -v curl >/dev/null || apt_install curl
   EMBEDDINGS_MODEL_DIR="${EMBEDDINGS_MODEL_DIR:-$(bash "$(dirname "${BASH_SOURCE[0]}")/models.sh")}"
   export EMBEDDINGS_MODEL_DIR
   mkdir -p "$RUN_DIR/logs"
   ensure_admin_key
+  ensure_secrets_key
   for app in "${APPS[@]}"; do
     log "migrating $app"
     node "$ROOT/apps/$app/dist/migrate.js" >>"$RUN_DIR/logs/$app.migrate.log" 2>&1 \

@@ -34,7 +34,7 @@ const APP_PORTS: Record<string, number> = {
 };
 const APPS = Object.keys(APP_PORTS);
 const AUTOSCALED = ['gateway', 'agent-runtime', 'memory', 'webhook-dispatcher'];
-const SECRET_KEYS = ['DATABASE_URL', 'HB_ADMIN_KEY', 'ANTHROPIC_API_KEY'];
+const SECRET_KEYS = ['DATABASE_URL', 'HB_ADMIN_KEY', 'SECRETS_KEY', 'ANTHROPIC_API_KEY'];
 
 interface KubeObject {
   apiVersion?: string;
@@ -282,7 +282,7 @@ describe('Kubernetes base', () => {
   it('gives each app only the secret keys it uses', () => {
     const expected: Record<string, string[]> = {
       gateway: ['DATABASE_URL', 'HB_ADMIN_KEY'],
-      'agent-runtime': ['ANTHROPIC_API_KEY', 'DATABASE_URL'],
+      'agent-runtime': ['ANTHROPIC_API_KEY', 'DATABASE_URL', 'SECRETS_KEY'],
       'heartbeat-scheduler': ['DATABASE_URL'],
       memory: ['ANTHROPIC_API_KEY', 'DATABASE_URL'],
       'webhook-dispatcher': ['DATABASE_URL'],

@@ -60,6 +60,32 @@ export class MessagesRepository {
     await manager.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [run.conversation_id]);
   }
 
+  /**
+   * Holds the place of an interrupted run's answer, right after its message: the run's worker,
+   * wherever it is, fills it with what the run had written (fillInterrupted), while the run that
+   * interrupted it may already be writing its own turns after it.
+   */
+  async addInterruptedAnswer(manager: EntityManager, run: RunRow): Promise<void> {
+    await manager.query(`INSERT INTO messages (id, conversation_id, run_id, role, content, blocks) VALUES ($1, $2, $3, 'assistant', '', '[]')`, [
+      prefixedId('msg'),
+      run.conversation_id,
+      run.id,
+    ]);
+  }
+
+  /** What an interrupted run had written, into the place held for it; the place goes when it wrote nothing. */
+  async fillInterrupted(run: RunRow, answer: Answer): Promise<void> {
+    const held = `run_id = $1 AND role = 'assistant' AND content = '' AND blocks = '[]'`;
+    if (!answer.text && answer.toolCalls.length === 0) {
+      await this.dataSource.query(`DELETE FROM messages WHERE ${held}`, [run.id]);
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE messages SET content = $2, blocks = $3, tool_calls = $4, input_tokens = $5, output_tokens = $6 WHERE ${held}`,
+      [run.id, answer.text, JSON.stringify([{ type: 'text', text: answer.text }]), JSON.stringify(answer.toolCalls), answer.inputTokens, answer.outputTokens],
+    );
+  }
+
   /** A page of the conversation's messages, newest first, with the total. */
   async page(conversationId: string, limit: number, offset: number): Promise<{ rows: MessageRow[]; total: number }> {
     const rows: Array<MessageRow & { total: number }> = await this.dataSource.query(

@@ -19,9 +19,13 @@ describe(historyOf.name, () => {
     expect(historyOf([user('first'), user('again'), assistant('answer')])).toEqual([user('first\n\nagain'), assistant('answer')]);
   });
 
-  it('starts with the user and ends with the last answer', () => {
-    expect(historyOf([assistant('cut off by the limit'), user('q'), assistant('a'), user('unanswered')])).toEqual([user('q'), assistant('a')]);
+  it('starts with the user, and keeps a last message left unanswered (the new one joins it)', () => {
+    expect(historyOf([assistant('cut off by the limit'), user('q'), assistant('a'), user('unanswered')])).toEqual([user('q'), assistant('a'), user('unanswered')]);
     expect(historyOf([])).toEqual([]);
+  });
+
+  it('leaves out the empty answer of an interrupted run that wrote nothing', () => {
+    expect(historyOf([user('q'), assistant('a'), user('interrupted'), assistant(''), user('after')])).toEqual([user('q'), assistant('a'), user('interrupted\n\nafter')]);
   });
 
   it('does not change the turns it was given', () => {

@@ -5,19 +5,19 @@ import { runView, type RunRow } from './run-rows';
 
 /**
  * A conversation's stored turns as the model's history: consecutive turns of one role merged
- * (a failed run leaves a user turn with no answer), starting with the user. The new message is
- * a user turn, so a trailing user turn is left out: the API's rules merge it into the new one,
- * and history ends with the last assistant answer.
+ * (a failed or interrupted run leaves a user turn with no answer), starting with the user, empty
+ * answers (an interrupted run that wrote nothing) left out. It may end with a user turn left
+ * unanswered: the new message joins it (see AgentTurn), so the model reads what it refers to.
  */
 export function historyOf(turns: Turn[]): Turn[] {
   const merged: Turn[] = [];
   for (const turn of turns) {
+    if (turn.role === 'assistant' && !turn.content) continue;
     const last = merged.at(-1);
     if (last?.role === turn.role) last.content += `\n\n${turn.content}`;
     else merged.push({ ...turn });
   }
   while (merged[0]?.role === 'assistant') merged.shift();
-  if (merged.at(-1)?.role === 'user') merged.pop();
   return merged;
 }
 

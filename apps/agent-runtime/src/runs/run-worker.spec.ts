@@ -4,6 +4,7 @@ import type { Outbox, PendingEvent } from '@hb/platform';
 import type { AgentRow } from '../agents/agents.repository';
 import type { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
+import type { McpToolbox } from '../mcp/mcp-toolbox';
 import type { AgentTurn, TurnOptions, TurnResult } from './agent-turn';
 import type { MemoryExtraction } from './memory-extraction';
 import type { MessagesRepository } from './messages.repository';
@@ -65,6 +66,8 @@ function setup(turn: (options: TurnOptions) => Promise<TurnResult> = async () =>
     lastTurns: jest.fn(async () => []),
     addUserTurn: jest.fn(async () => undefined),
     addAnswer: jest.fn(async () => undefined),
+    addInterruptedAnswer: jest.fn(async () => undefined),
+    fillInterrupted: jest.fn(async () => undefined),
   };
   const outbox = {
     transaction: jest.fn(async (work: (manager: unknown, emit: (event: PendingEvent) => void) => Promise<unknown>) =>
@@ -76,6 +79,7 @@ function setup(turn: (options: TurnOptions) => Promise<TurnResult> = async () =>
   const extraction = { extract: jest.fn(async () => undefined) };
   const streamEnd = jest.fn(async () => undefined);
   const streams = { writer: jest.fn(() => ({ end: streamEnd })), end: jest.fn(async () => undefined) };
+  const mcp = { serversOf: jest.fn(async () => []) };
   const sut = new RunWorker(
     runs as unknown as RunsRepository,
     messages as unknown as MessagesRepository,
@@ -84,6 +88,7 @@ function setup(turn: (options: TurnOptions) => Promise<TurnResult> = async () =>
     agents as unknown as AgentsService,
     extraction as unknown as MemoryExtraction,
     streams as unknown as RunStreams,
+    mcp as unknown as McpToolbox,
     { RUN_TIMEOUT_MS: 30_000, RUN_CONCURRENCY: 4, MAX_TOOL_ROUNDS: 8, TOKENS_PER_CREDIT: 1000, AUTO_MEMORY: true, ...env } as AgentRuntimeEnv,
   );
   return { sut, runs, messages, emitted, agentTurn, streams, streamEnd, outbox };
@@ -161,11 +166,34 @@ describe(RunWorker.name, () => {
     await outbox.transaction((manager, emit) => sut.stopIn(manager as never, emit as never, 'conv_1', 'interrupt'));
     expect(runs.failUnfinishedOf).toHaveBeenCalledWith(expect.anything(), 'conv_1', expect.objectContaining({ code: RunErrors.Interrupted }));
     expect(messages.addUserTurn).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ conversation_id: 'conv_1' }));
+    // It was running: the place of its answer is held right after its message.
+    expect(messages.addInterruptedAnswer).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ conversation_id: 'conv_1' }));
     expect(emitted.map((event) => event.type)).toEqual([AgentEventTypes.RunFailed]);
     // A plain cancel keeps nothing: the user withdrew the message.
     const cancelled = setup();
     await cancelled.sut.cancel('conv_1');
     expect(cancelled.messages.addUserTurn).not.toHaveBeenCalled();
+    expect(cancelled.messages.addInterruptedAnswer).not.toHaveBeenCalled();
+  });
+
+  it('keeps what an interrupted run had written when its worker stops it: its text so far and its tool calls', async () => {
+    const call = { id: 'toolu_1', name: 'remember', input: { content: 'x' }, output: { stored: 'mem_1' }, is_error: false };
+    const { sut, runs, messages, outbox } = setup(
+      (options) =>
+        new Promise((_resolve, reject) => {
+          options.progress!.toolCalls.push(call);
+          options.progress!.text = 'Let me note that';
+          options.signal.addEventListener('abort', () => reject(new RunFailure(RunErrors.Timeout, 'aborted')));
+        }),
+    );
+    runs.fail.mockResolvedValueOnce(undefined as never); // the interrupt has ended it already
+    const running = sut.start(aRun());
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopped = await outbox.transaction((manager, emit) => sut.stopIn(manager as never, emit as never, 'conv_1', 'interrupt'));
+    await sut.release(stopped as never);
+    await expect(running).resolves.toBeUndefined();
+    expect(messages.fillInterrupted).toHaveBeenCalledWith(expect.objectContaining({ id: 'run_1' }), expect.objectContaining({ text: 'Let me note that', toolCalls: [call] }));
+    expect(messages.addAnswer).not.toHaveBeenCalled();
   });
 
   it('hands the runs in flight back to the queue when the replica stops, failing none of them', async () => {

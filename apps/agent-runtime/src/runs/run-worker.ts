@@ -5,9 +5,10 @@ import { RunErrors } from '@hb/contracts';
 import { InjectEnv, KickedLoop, Outbox, type Emit } from '@hb/platform';
 import { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
-import { AgentTurn, type TurnResult } from './agent-turn';
+import { AgentTurn, newProgress, type TurnResult } from './agent-turn';
+import { McpToolbox } from '../mcp/mcp-toolbox';
 import { MemoryExtraction } from './memory-extraction';
-import { MessagesRepository } from './messages.repository';
+import { MessagesRepository, type Answer } from './messages.repository';
 import { OVERDUE, creditsFor, historyOf, runEndedEvent, stoppedBy, type StopReason } from './run-rules';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunFailure, runView, type RunRow } from './run-rows';
@@ -55,6 +56,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly agents: AgentsService,
     private readonly extraction: MemoryExtraction,
     private readonly streams: RunStreams,
+    private readonly mcp: McpToolbox,
     @InjectEnv() private readonly env: AgentRuntimeEnv,
   ) {}
 
@@ -149,25 +151,39 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private async execute(run: RunRow, controller: AbortController): Promise<RunRow | undefined> {
     const timeout = setTimeout(() => controller.abort(), Math.max(0, run.deadline_at!.getTime() - Date.now()));
     const stream = run.stream_id ? this.streams.writer(run.stream_id) : undefined;
+    const progress = newProgress();
     try {
-      const [{ agent, skills }, history] = await Promise.all([this.agents.withSkills(run.agent_id), this.history(run.conversation_id)]);
+      const [{ agent, skills }, history, mcpServers] = await Promise.all([
+        this.agents.withSkills(run.agent_id),
+        this.history(run.conversation_id),
+        this.mcp.serversOf(run.agent_id),
+      ]);
       const result = await this.turn.run(run, agent, {
         history,
         skills,
+        mcpServers,
         signal: controller.signal,
         maxRounds: this.env.MAX_TOOL_ROUNDS,
         stream,
+        progress,
       });
-      return await this.finish(run, { result }, stream);
+      const ended = await this.finish(run, { result }, stream);
+      if (!ended) await this.keepInterrupted(run, result);
+      return ended;
     } catch (error) {
       if (this.stopping && controller.signal.aborted) return undefined; // handed back to the queue on shutdown
       const failure =
         error instanceof RunFailure ? error : new RunFailure(RunErrors.Internal, error instanceof Error ? error.message : String(error));
       if (failure.code === RunErrors.Internal) this.logger.error(`run ${run.id} failed: ${failure.message}`);
-      return await this.finish(run, { failure }, stream).catch((e: Error) => {
-        this.logger.error(`recording run ${run.id} failed: ${e.message}`);
+      let ended: RunRow | undefined;
+      try {
+        ended = await this.finish(run, { failure }, stream);
+      } catch (e) {
+        this.logger.error(`recording run ${run.id} failed: ${(e as Error).message}`);
         return undefined;
-      });
+      }
+      if (!ended) await this.keepInterrupted(run, progress);
+      return ended;
     } finally {
       clearTimeout(timeout);
     }
@@ -209,6 +225,18 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.runs.fail(manager, run.id, { code: failure.code, message: failure.message });
   }
 
+  /**
+   * A run ended elsewhere while it ran here: when an invoke interrupted it, what it had written
+   * (text, tool calls and their results, tokens) goes into the place held for its answer.
+   */
+  private async keepInterrupted(run: RunRow, progress: Answer): Promise<void> {
+    try {
+      await this.messages.fillInterrupted(run, progress);
+    } catch (error) {
+      this.logger.warn(`keeping what run ${run.id} wrote failed: ${(error as Error).message}`);
+    }
+  }
+
   /** Stops the model calls of runs ended meanwhile by someone else (a cancel, on any replica). */
   private async abortEnded(): Promise<void> {
     if (this.running.size === 0) return;
@@ -225,7 +253,12 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   /** In the caller's transaction, the conversation's unfinished runs end; an interrupted turn's message stays. */
   async stopIn(manager: EntityManager, emit: Emit, conversationId: string, why: StopReason): Promise<RunRow[]> {
     const rows = await this.runs.failUnfinishedOf(manager, conversationId, stoppedBy(why));
-    if (why === 'interrupt') for (const row of rows) await this.messages.addUserTurn(manager, row);
+    if (why === 'interrupt') {
+      for (const row of rows) {
+        await this.messages.addUserTurn(manager, row);
+        if (row.started_at) await this.messages.addInterruptedAnswer(manager, row); // it was running: it may have written something
+      }
+    }
     rows.forEach((row) => emit(runEndedEvent(row)));
     return rows;
   }

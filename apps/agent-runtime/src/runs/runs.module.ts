@@ -5,6 +5,10 @@ import { AgentsService } from '../agents/agents.service';
 import { DeprecatedModelsCheck } from '../agents/deprecated-models.check';
 import { SkillsRepository } from '../skills/skills.repository';
 import { SkillsService } from '../skills/skills.service';
+import { McpServersRepository } from '../mcp/mcp-servers.repository';
+import { McpServersService } from '../mcp/mcp-servers.service';
+import { McpToolbox } from '../mcp/mcp-toolbox';
+import { secretBoxFromEnv } from '../mcp/secret-box.provider';
 import { AgentTurn } from './agent-turn';
 import { ConversationsRepository } from './conversations.repository';
 import { MemoryExtraction } from './memory-extraction';
@@ -31,6 +35,10 @@ import { AgentTools } from './tools';
     MemoryExtraction,
     RunStreams,
     AgentTools,
+    McpServersService,
+    McpServersRepository,
+    McpToolbox,
+    secretBoxFromEnv,
     modelProviderFromEnv,
   ],
 })

@@ -5,13 +5,14 @@ import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AgentKeysController } from './agent-keys.controller';
 import { AgentsController } from './agents.controller';
+import { McpServersController } from './mcp-servers.controller';
 import { RunEventStream } from './run-event-stream';
 import { RunStreamHub } from './run-stream-hub';
 import { SkillsController } from './skills.controller';
 
 @Module({
   imports: [AuthModule, TenantsModule, ApiKeysModule],
-  controllers: [AgentsController, AgentKeysController, SkillsController],
+  controllers: [AgentsController, AgentKeysController, SkillsController, McpServersController],
   providers: [MemoryQuotaResolver, RunStreamHub, RunEventStream],
 })
 export class AgentsModule {}

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Max
 import { answeredBy, defineCommand, defineQuery } from './command';
 import { MAX_PAGE } from '../validation';
 import { MemoryQuota } from './memory-fields';
+import { CreateMcpServerRequest, McpServerRef, UpdateMcpServerRequest, type McpServerView } from './mcp-servers';
 
 export const MAX_AGENT_INSTRUCTIONS = 50_000;
 export const MAX_INVOKE_MESSAGE = 100_000;
@@ -120,7 +121,8 @@ export interface MessageView {
   id: string;
   role: 'user' | 'assistant';
   content: string;
-  tool_calls: Array<{ id: string; name: string; input: unknown; output?: unknown }>;
+  /** What the model called in the turn: its own tools, and its MCP servers' (with `server`). */
+  tool_calls: Array<{ id: string; name: string; input: unknown; output?: unknown; is_error?: boolean; server?: string }>;
   input_tokens: number;
   output_tokens: number;
   run_id: string;
@@ -225,4 +227,9 @@ export const AgentCommands = answeredBy('agent-runtime', {
   DeleteSkill: defineCommand<SkillRef, { id: string }>('skill.delete', SkillRef),
   AttachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.attach-skill', AgentSkillRequest),
   DetachSkill: defineCommand<AgentSkillRequest, AgentView>('agent.detach-skill', AgentSkillRequest),
+  CreateMcpServer: defineCommand<CreateMcpServerRequest, McpServerView>('agent.mcp-server.create', CreateMcpServerRequest),
+  ListMcpServers: defineQuery<AgentRef, Page<McpServerView>>('agent.mcp-server.list', AgentRef),
+  GetMcpServer: defineQuery<McpServerRef, McpServerView>('agent.mcp-server.get', McpServerRef),
+  UpdateMcpServer: defineCommand<UpdateMcpServerRequest, McpServerView>('agent.mcp-server.update', UpdateMcpServerRequest),
+  DeleteMcpServer: defineCommand<McpServerRef, { id: string }>('agent.mcp-server.delete', McpServerRef),
 });
