@@ -5,6 +5,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { DomainValidationPipe } from './http/domain-validation.pipe';
 import { MemoryEnvelopeInterceptor } from './http/memory-envelope.interceptor';
 import { requestIds } from './http/request-id';
+import { describeResponses } from './http/openapi/describe-responses';
 
 export function configureGateway(app: NestExpressApplication): void {
   app.disable('x-powered-by');
@@ -26,5 +27,6 @@ export function configureGateway(app: NestExpressApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'hb_prod_…, hb_dev_…, hb_agent_… or the admin key' })
       .build(),
   );
+  describeResponses(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }
