@@ -15,6 +15,8 @@ const TOKEN = `tok_${randomBytes(12).toString('hex')}`;
  */
 async function startWeatherServer(calls: Array<{ tool: string; args: unknown; authorization?: string }>): Promise<HttpEndpoint> {
   return startHttpEndpoint((req: IncomingMessage, body: string, res: ServerResponse) => {
+    // A server behind a failing proxy: a long error page, which the model must not be handed whole.
+    if (req.url === '/down/mcp') return void res.writeHead(502, { 'content-type': 'text/html' }).end(`<html>${'Bad gateway. '.repeat(400)}</html>`);
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
     if (req.method !== 'POST') return void res.writeHead(405).end();
     const server = new McpServer({ name: 'weather', version: '1.0.0' });
@@ -32,6 +34,9 @@ async function startWeatherServer(calls: Array<{ tool: string; args: unknown; au
       await new Promise((resolve) => setTimeout(resolve, 2000));
       return { content: [{ type: 'text', text: 'finally' }] };
     });
+    // A tool whose input schema is too large to offer (3,000 choices): the others are offered without it.
+    const regions = Array.from({ length: 3000 }, (_, i) => `region-${i}`) as [string, ...string[]];
+    server.registerTool('atlas', { description: 'Every region.', inputSchema: { region: z.enum(regions) } }, async () => ({ content: [] }));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on('close', () => void transport.close().then(() => server.close()));
     void server.connect(transport).then(() => transport.handleRequest(req, res, JSON.parse(body)));
@@ -191,6 +196,7 @@ describe('agents as MCP clients, through the gateway', () => {
       expect(run.body).toMatchObject({ status: 'completed', response: 'got: Rain in Oslo tomorrow, 12°C.' });
       expect(calls.slice(before)).toEqual([{ tool: 'forecast', args: { city: 'Oslo' }, authorization: `Bearer ${TOKEN}` }]);
       const offered = model.requests.find((request) => JSON.stringify(request.body.messages).includes('weather__forecast'))!.body.tools!;
+      // atlas is left out: its schema is over the size a tool may take.
       expect(offered.map((tool) => tool.name)).toEqual(['weather__forecast', 'weather__broken', 'weather__slow']);
       expect(offered.find((tool) => tool.name === 'weather__forecast')).toMatchObject({
         description: "[weather] A city's weather tomorrow.",
@@ -229,7 +235,7 @@ describe('agents as MCP clients, through the gateway', () => {
       expect(run.body).toMatchObject({ status: 'completed', response: 'no tool needed' });
       const request = model.requests.at(-1)!.body;
       expect(request.tools).toBeUndefined();
-      expect(String(request.system)).toMatch(/MCP server sneaky: refused: localhost resolves to (127\.0\.0\.1|::1)/);
+      expect(String(request.system)).toMatch(/MCP server sneaky: refused: localhost resolves to a private or local address/);
       expect(calls.length).toBe(before);
     });
 
@@ -239,6 +245,18 @@ describe('agents as MCP clients, through the gateway', () => {
       const run = await invoke(key, agentId, 'what is the weather?');
       expect(run.body).toMatchObject({ status: 'completed', response: 'no tool needed' });
       expect(String(model.requests.at(-1)!.body.system)).toMatch(/MCP server weather: HTTP 401: .*unauthorized/);
+    });
+
+    it('tells the model the kind of failure in a line, not a failing server’s whole answer', async () => {
+      const { key, agentId } = await anAgent();
+      await giveWeather(key, agentId, { name: 'down', url: `${weather.url}/down/mcp` });
+      const run = await invoke(key, agentId, 'what is the weather?');
+      expect(run.body).toMatchObject({ status: 'completed', response: 'no tool needed' });
+      const system = String(model.requests.at(-1)!.body.system);
+      const [reason] = /MCP server down: [^\n]*/.exec(system) ?? [''];
+      expect(reason).toMatch(/^MCP server down: HTTP 502: /);
+      expect(reason.length).toBeLessThanOrEqual(200);
+      expect(system).not.toContain('Bad gateway. '.repeat(20));
     });
   });
 });

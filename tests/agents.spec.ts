@@ -447,7 +447,14 @@ describe('Agent API through the gateway (spec 000)', () => {
       const { key, agentId, agentKey } = await aTenantWithAgent();
       const fired = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'research 3000 the long question' });
       const conversation_id = fired.body.conversation_id;
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the first run has remembered, and is at the model again
+      // Wait until the first run has remembered and is at the model again (its tool result sent).
+      const atModelAgain = () =>
+        runRequests().some((request) => {
+          const sent = JSON.stringify(request.body.messages);
+          return sent.includes('the long question') && sent.includes('"tool_result"');
+        });
+      for (const until = Date.now() + 10_000; !atModelAgain() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(atModelAgain()).toBe(true);
       const started = Date.now();
       const next = await call('POST', `/api/v1/agents/${agentId}/invoke`, agentKey, { message: 'never mind that', wait: true, conversation_id, multitask_strategy: 'interrupt' });
       expect(next.body).toMatchObject({ status: 'completed', conversation_id, response: 'Hello! You said: never mind that' });

@@ -12,8 +12,15 @@ import { McpServersService } from './mcp-servers.service';
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 /** Tools taken from one server; past this its list is cut. */
 const MAX_TOOLS_PER_SERVER = 64;
+/** Pages of tools/list read from one server, whatever their cursors say. */
+const MAX_TOOL_PAGES = 5;
+/** A tool's input schema larger than this (as JSON) is not offered: it would crowd out the conversation. */
+const MAX_SCHEMA_CHARS = 16_000;
+const MAX_DESCRIPTION_CHARS = 1_024;
 /** What a tool call may put before the model; longer results are cut. */
 const MAX_RESULT_CHARS = 50_000;
+/** What the model is told of a server that failed: the kind of failure, not the server's whole answer. */
+const MAX_REASON_CHARS = 200;
 
 export interface McpCallOutcome {
   output: string;
@@ -53,7 +60,7 @@ export class McpSession {
       const result = (await client.callTool({ name: tool, arguments: input }, undefined, { timeout: server.timeout_ms, signal })) as CallToolResult;
       return { output: textOf(result), isError: result.isError === true, server: server.name };
     } catch (error) {
-      return { output: failureOf(server, error), isError: true, server: server.name };
+      return { output: reasonOf(server, error), isError: true, server: server.name };
     }
   }
 
@@ -97,8 +104,9 @@ export class McpToolbox {
     settled.forEach((outcome, i) => {
       const server = servers[i];
       if (outcome.status === 'rejected') {
-        const reason = failureOf(server, outcome.reason);
-        this.logger.warn({ msg: 'an MCP server could not be reached; the run goes on without its tools', server: server.id, reason });
+        const reason = reasonOf(server, outcome.reason);
+        const detail = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+        this.logger.warn({ msg: 'an MCP server could not be reached; the run goes on without its tools', server: server.id, reason, detail: detail.slice(0, 2000) });
         unavailable.push({ server: server.name, reason });
         return;
       }
@@ -106,12 +114,16 @@ export class McpToolbox {
       clients.push(connected.client);
       for (const tool of listed) {
         const name = `${server.name}__${tool.name}`;
-        if (!TOOL_NAME.test(name) || taken.has(name)) continue;
+        const offered = offerable(tool);
+        if (!TOOL_NAME.test(name) || taken.has(name) || !offered) {
+          if (!offered) this.logger.warn({ msg: 'an MCP tool is not offered: its input schema is not an object schema or is too large', server: server.id, tool: tool.name.slice(0, 100) });
+          continue;
+        }
         taken.add(name);
         routes.set(name, { connected, tool: tool.name });
         tools.push({
           name,
-          description: `[${server.name}] ${tool.description ?? tool.title ?? tool.name}`,
+          description: `[${server.name}] ${tool.description ?? tool.title ?? tool.name}`.slice(0, MAX_DESCRIPTION_CHARS),
           input_schema: tool.inputSchema as Anthropic.Tool.InputSchema,
         });
       }
@@ -127,20 +139,23 @@ export class McpToolbox {
       // A run lasts minutes at most: a dropped stream is a failed call, not one to resume.
       reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
     });
-    const options = { timeout: server.timeout_ms, signal };
+    // One deadline for connecting and listing together: a slow server's pages cannot add up.
+    const deadline = AbortSignal.timeout(server.timeout_ms);
+    const options = { timeout: server.timeout_ms, signal: AbortSignal.any([signal, deadline]) };
     try {
       await client.connect(transport, options);
       const listed: Tool[] = [];
       let cursor: string | undefined;
+      let pages = 0;
       do {
         const page = await client.listTools(cursor ? { cursor } : undefined, options);
         listed.push(...page.tools);
         cursor = page.nextCursor;
-      } while (cursor && listed.length < MAX_TOOLS_PER_SERVER);
+      } while (cursor && ++pages < MAX_TOOL_PAGES && listed.length < MAX_TOOLS_PER_SERVER);
       return { connected: { server, client }, listed: listed.slice(0, MAX_TOOLS_PER_SERVER) };
     } catch (error) {
       await client.close().catch(() => undefined);
-      throw error;
+      throw deadline.aborted ? new McpError(ErrorCode.RequestTimeout, 'Request timed out') : error;
     }
   }
 }
@@ -163,7 +178,18 @@ function textOf(result: CallToolResult): string {
   return text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (cut at ${MAX_RESULT_CHARS} characters)` : text;
 }
 
-function failureOf(server: McpServerRow, error: unknown): string {
+/** A tool the Messages API will take: an object schema of a sensible size (a bad one would fail the whole run). */
+function offerable(tool: Tool): boolean {
+  const schema = tool.inputSchema as { type?: unknown } | undefined;
+  return Boolean(schema) && typeof schema === 'object' && schema!.type === 'object' && JSON.stringify(schema).length <= MAX_SCHEMA_CHARS;
+}
+
+/**
+ * What the model is told of a failed connection or call: which server, and the kind of failure in
+ * a line. The server's own answer can be long and is the server's to word, so it is cut short here;
+ * the log keeps more of it.
+ */
+function reasonOf(server: McpServerRow, error: unknown): string {
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
     return `MCP server ${server.name} did not answer within ${server.timeout_ms} ms`;
   }
@@ -171,5 +197,6 @@ function failureOf(server: McpServerRow, error: unknown): string {
   // The transport's errors carry the HTTP status of a refused request as their code.
   const code = (error as { code?: unknown }).code;
   const status = error instanceof Error && !(error instanceof McpError) && typeof code === 'number' && code >= 100 && code < 600 ? `HTTP ${code}: ` : '';
-  return `MCP server ${server.name}: ${status}${error instanceof Error ? error.message : String(error)}${cause}`;
+  const text = `MCP server ${server.name}: ${status}${error instanceof Error ? error.message : String(error)}${cause}`.replace(/\s+/g, ' ');
+  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
 }

@@ -52,7 +52,8 @@ export function guardedLookup(allowed: boolean): LookupFunction {
     dnsLookup(hostname, { all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, []);
       const refused = allowed ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
-      if (refused) return callback(new RefusedAddressError(`refused: ${hostname} resolves to ${refused.address}, a private or local address`), []);
+      // The address itself is not said: the message reaches tenants (a delivery's error, a model's prompt).
+      if (refused) return callback(new RefusedAddressError(`refused: ${hostname} resolves to a private or local address`), []);
       if (lookupOptions.all) return callback(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
     });
