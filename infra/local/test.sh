@@ -4,6 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/infra-up.sh"
+# The Python SDK's tests run on the system's Python 3 (standard library only).
+command -v python3 >/dev/null || { log "installing Python 3 from Debian"; apt_install python3; }
 
 cd "$ROOT"
 report_dir="$(mktemp -d)"

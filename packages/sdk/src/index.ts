@@ -1,0 +1,18 @@
+export { HeroBrain, Tenants } from './client.js';
+export type { ClientOptions, RequestOptions } from './core/transport.js';
+export { VERSION } from './core/transport.js';
+export * from './core/errors.js';
+export { PagePromise } from './core/pagination.js';
+export { verifyWebhook, WebhookVerificationError, type VerifyOptions, type WebhookHeaders } from './webhook-signature.js';
+export type * from './types.js';
+export type { components, operations, paths } from './generated/openapi.js';
+export type * from './resources/memories.js';
+export type * from './resources/platform.js';
+export type * from './resources/webhooks.js';
+export type * from './resources/agents.js';
+export type * from './resources/heartbeats.js';
+export { Memories } from './resources/memories.js';
+export { ApiKeys, Intelligence, Usage } from './resources/platform.js';
+export { Webhooks } from './resources/webhooks.js';
+export { Agents, AgentKeys, AgentMcpServers, Skills } from './resources/agents.js';
+export { Bots, Heartbeats } from './resources/heartbeats.js';

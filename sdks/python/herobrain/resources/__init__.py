@@ -1,0 +1,1 @@
+"""The client's resource groups, one module per part of the API."""
