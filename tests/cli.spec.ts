@@ -163,7 +163,7 @@ describe('the heartbeat command line, on the whole platform', () => {
 
     it('is what later commands use, unless the environment says otherwise', async () => {
       await expectExit(0, ['memories', 'list']);
-      await expectExit(3, ['memories', 'list'], { env: { HEROBRAIN_API_KEY: 'hb_prod_not_a_real_key' } });
+      await expectExit(3, ['memories', 'list'], { env: { HEROBRAIN_API_KEY: 'hb_prod_not_a_real_key', HEROBRAIN_BASE_URL: gateway.url } });
       expect((await expectExit(5, ['--base-url', UNREACHABLE, 'memories', 'list'])).stderr).toMatch(/^error: CONNECTION_FAILED: Could not reach/);
     });
   });
@@ -318,12 +318,14 @@ describe('the heartbeat command line, on the whole platform', () => {
       expect((await expectExit(0, ['keys', 'list'])).stdout).toMatch(new RegExp(`^${made.id}\\s+ci reader\\s+hb_dev_\\S*\\s+development\\s+active`, 'm'));
       expect(JSON.stringify(keys)).not.toContain(plainKey);
 
-      await expectExit(0, ['memories', 'list', '--api-key', plainKey]);
-      expect((await expectExit(3, ['memories', 'add', 'x', '--type', 'task', '--api-key', plainKey])).stderr).toMatch(/^error: INSUFFICIENT_SCOPE/);
+      // A key given with the command goes to the gateway named with it, not to the one saved with another key.
+      const asReader = ['--api-key', plainKey, '--base-url', gateway.url];
+      await expectExit(0, ['memories', 'list', ...asReader]);
+      expect((await expectExit(3, ['memories', 'add', 'x', '--type', 'task', ...asReader])).stderr).toMatch(/^error: INSUFFICIENT_SCOPE/);
 
       expect((await expectExit(0, ['keys', 'revoke', made.id])).stdout).toBe(`Revoked ${made.id} (ci reader).\n`);
       // Every gateway replica refuses a revoked key within a second.
-      const refused = await until('the revoked key refused', () => cli(['memories', 'list', '--api-key', plainKey]), (ran) => ran.code !== 0, 5000);
+      const refused = await until('the revoked key refused', () => cli(['memories', 'list', ...asReader]), (ran) => ran.code !== 0, 5000);
       expect(refused.code).toBe(3);
       expect(refused.stderr).toMatch(/^error: AUTH_\w+/);
     });

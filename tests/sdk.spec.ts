@@ -222,10 +222,18 @@ describe('the client libraries against the gateway', () => {
     });
 
     it('does not repeat a write that is not safe to repeat, and repeats a create under the same idempotency key', async () => {
-      const write = await scripted([{ status: 503 }]);
+      const write = await scripted([{ status: 503 }, { status: 503 }]);
       await expect(write.hb.apiKeys.revoke('key_1')).rejects.toBeInstanceOf(InternalServerError);
-      expect(write.seen).toHaveLength(1);
+      // A key of the caller's does not make a route that ignores it safe to repeat.
+      await expect(write.hb.apiKeys.revoke('key_1', { idempotencyKey: 'mine' })).rejects.toBeInstanceOf(InternalServerError);
+      expect(write.seen).toHaveLength(2);
       await write.close();
+
+      // A 503 asking for an hour is the caller's to wait out, even for a read.
+      const later = await scripted([{ status: 503, headers: { 'Retry-After': '3600' } }]);
+      await expect(later.hb.memories.get('mem_1')).rejects.toMatchObject({ status: 503 });
+      expect(later.seen).toHaveLength(1);
+      await later.close();
 
       const create = await scripted([{ status: 503 }, { status: 504 }]);
       await expect(create.hb.memories.create({ content: 'x', type: 'semantic' })).resolves.toEqual({ id: 'mem_1' });
@@ -435,7 +443,8 @@ describe('the client libraries against the gateway', () => {
       expect(strict.violations).toEqual([expect.stringMatching(/^GET \/api\/v1\/memories\/\{id\} 200: .*must have required property 'content'/)]);
     });
 
-    it('has checked an answer of every operation that answers JSON, but those named here', async () => {
+    // Last of the suite: it reads what every test before it received.
+    it('has checked an answer of every operation that answers JSON', async () => {
       const document = await (await fetch(`${gateway.url}/openapi.json`)).json();
       const checked = new Set([...conformance.checked.keys()].map((name) => name.split(' ').slice(0, 2).join(' ')));
       const unchecked = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { content?: object }> }>>)

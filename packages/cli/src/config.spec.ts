@@ -61,8 +61,9 @@ describe('resolveSettings', () => {
     expect(resolveSettings({}, { HEROBRAIN_API_KEY: '' }, () => undefined)).toEqual({ baseUrl: 'http://127.0.0.1:3000' });
   });
 
-  it("keeps the saved tenant with the saved key: another key acts for its own", () => {
-    expect(resolveSettings({ apiKey: 'other' }, {}, () => stored)).toEqual({ apiKey: 'other', baseUrl: 'http://saved', tenantId: undefined });
+  it('keeps the saved gateway and tenant with the saved key: another key goes to the gateway named with it, for its own tenant', () => {
+    expect(resolveSettings({ apiKey: 'other' }, {}, () => stored)).toEqual({ apiKey: 'other', baseUrl: 'http://127.0.0.1:3000', tenantId: undefined });
+    expect(resolveSettings({ apiKey: 'other', baseUrl: 'http://there' }, {}, () => stored)).toEqual({ apiKey: 'other', baseUrl: 'http://there', tenantId: undefined });
   });
 
   it('reads the file only when the flags and environment leave something out', () => {

@@ -90,8 +90,8 @@ export function removeConfig(path: string): boolean {
 /**
  * Each setting from the flags, then HEROBRAIN_API_KEY / HEROBRAIN_BASE_URL / HEROBRAIN_TENANT_ID,
  * then the saved file, which is read only when the flags and environment leave something out. The
- * saved tenant goes with the saved key only: a key given by flag or environment acts for its own
- * tenant unless one is named with it.
+ * saved gateway and tenant go with the saved key only: a key given by flag or environment is never
+ * sent to the gateway another key was saved for, and acts for its own tenant unless one is named.
  */
 export function resolveSettings(flags: SettingFlags, env: Env, stored: () => StoredConfig | undefined): Settings {
   const baseUrl = set(flags.baseUrl) ?? set(env.HEROBRAIN_BASE_URL);
@@ -99,7 +99,7 @@ export function resolveSettings(flags: SettingFlags, env: Env, stored: () => Sto
   const tenantId = set(flags.tenant) ?? set(env.HEROBRAIN_TENANT_ID);
   const saved = baseUrl === undefined || apiKey === undefined ? stored() : undefined;
   return {
-    baseUrl: baseUrl ?? saved?.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl: baseUrl ?? (apiKey === undefined ? saved?.baseUrl : undefined) ?? DEFAULT_BASE_URL,
     apiKey: apiKey ?? saved?.apiKey,
     tenantId: tenantId ?? (apiKey === undefined ? saved?.tenantId : undefined),
   };

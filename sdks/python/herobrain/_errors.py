@@ -82,6 +82,10 @@ class ConflictError(HeroBrainError):
     """409: the resource exists already, or the conversation is busy."""
 
 
+class PayloadTooLargeError(HeroBrainError):
+    """413: the request body is over the gateway's limit (1 MiB)."""
+
+
 class RateLimitError(HeroBrainError):
     """429: a rate limit or quota window is exhausted; ``retry_after`` is in seconds."""
 
@@ -113,6 +117,7 @@ _BY_STATUS: Dict[int, Type[HeroBrainError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    413: PayloadTooLargeError,
     429: RateLimitError,
 }
 

@@ -75,13 +75,15 @@ class Transport:
         *,
         query: Optional[Query] = None,
         body: Optional[Body] = None,
+        explicit: Optional[Body] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
     ) -> Any:
         """Call ``method path`` and return the body, or the envelope's ``data`` where there is one.
 
         ``path`` is already percent-encoded; ``None`` values are left out of ``query`` and
-        ``body``. Raises a ``HeroBrainError`` subclass for an error status, and
+        ``body`` (an argument not given), while ``explicit`` (the fields a caller named, as in
+        ``update(id, model=None)``) is sent as it is, ``None`` as null. Raises a ``HeroBrainError`` subclass for an error status, and
         ``APIConnectionError`` or ``APITimeoutError`` when no answer arrives.
         """
         method = method.upper()
@@ -95,8 +97,8 @@ class Transport:
             "User-Agent": f"herobrain-python/{__version__}",
         }
         data = None
-        if body is not None:
-            data = json.dumps(_without_none(body)).encode("utf-8")
+        if body is not None or explicit is not None:
+            data = json.dumps({**_without_none(body), **(explicit or {})}).encode("utf-8")
             headers["Content-Type"] = "application/json"
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key

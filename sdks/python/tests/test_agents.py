@@ -64,7 +64,8 @@ class AgentRunTest(GatewayTestCase):
 
     def test_invoke_async_then_wait_for_the_run(self) -> None:
         started = self.hb.agents.invoke_async(self.agent["id"], "Hello agent!", idempotency_key=unique("run"))
-        self.assertIn(started["status"], ("pending", "running", "completed", "failed"))
+        # Without wait the answer comes before the run has ended.
+        self.assertIn(started["status"], ("pending", "running"))
         conversation = started["conversation_id"]
         self.assertTrue(conversation.startswith("conv_"))
 

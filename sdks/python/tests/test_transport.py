@@ -178,6 +178,13 @@ class TransportTest(unittest.TestCase):
         self.client().memories.get("mem/../x y")
         self.assertTrue(self.gateway.requests[0]["path"].startswith("/api/v1/memories/mem%2F..%2Fx%20y?"))
 
+    def test_a_field_named_none_is_sent_as_null_and_an_argument_not_given_is_left_out(self) -> None:
+        self.script((200, {}, {"heartbeat": {"uuid": "hb_1"}}))
+        self.client().heartbeats.configure("agt_1", heartbeat_id="hb_1", credit_budget=None)
+        sent = json.loads(self.gateway.requests[0]["body"])
+        self.assertIsNone(sent["credit_budget"])  # null: no budget
+        self.assertNotIn("prompt", sent)
+
     def test_a_204_without_body_succeeds(self) -> None:
         self.script((204, {}, None))
         self.client().agents.delete("agt_1")

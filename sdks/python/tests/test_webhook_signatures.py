@@ -17,6 +17,16 @@ RAW_KEY = b"\x8a\x11\x02 sixteen+ bytes of key"
 WHSEC = "whsec_" + base64.b64encode(RAW_KEY).decode()
 
 
+# The Standard Webhooks specification's published example, which the platform's signer is tested against too.
+SPEC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+SPEC_PAYLOAD = '{"test": 2432232314}'
+SPEC_HEADERS = {
+    "Webhook-Id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+    "Webhook-Timestamp": "1614265330",
+    "Webhook-Signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+}
+
+
 def sign(secret_bytes: bytes, msg_id: str, timestamp: int, body: str) -> str:
     mac = hmac.new(secret_bytes, f"{msg_id}.{timestamp}.{body}".encode(), hashlib.sha256).digest()
     return "v1," + base64.b64encode(mac).decode()
@@ -32,6 +42,11 @@ def delivery(secret_bytes: bytes, body: str = PAYLOAD, timestamp: int = 0) -> Di
 
 
 class VerifyWebhookTest(unittest.TestCase):
+    def test_accepts_the_specifications_published_example(self) -> None:
+        self.assertEqual(verify_webhook(SPEC_PAYLOAD, SPEC_HEADERS, SPEC_SECRET, now=1614265330), {"test": 2432232314})
+        with self.assertRaises(WebhookVerificationError):
+            verify_webhook(SPEC_PAYLOAD.replace("4", "5"), SPEC_HEADERS, SPEC_SECRET, now=1614265330)
+
     def test_accepts_a_plain_secret_and_returns_the_payload(self) -> None:
         headers = delivery(b"your-webhook-secret")
         event = verify_webhook(PAYLOAD, headers, "your-webhook-secret")

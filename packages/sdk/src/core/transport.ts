@@ -11,7 +11,7 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Per attempt, in milliseconds. Default 60 s. */
   timeoutMs?: number;
-  /** Retries after a 429, or after a 503, a 504 or a dropped connection when the request is safe to repeat. Default 2. */
+  /** Retries after a 429, or after a 502, 503, 504 or a dropped connection when the request is safe to repeat. Default 2. */
   maxRetries?: number;
   /** Another fetch (a proxy's, a test's). Default: the global one. */
   fetch?: typeof fetch;
@@ -24,7 +24,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
-  /** Makes a create safe to retry: the API answers a repeat with what the first stored. */
+  /**
+   * For a memory create or an invoke (the routes that honour it): a repeat with the same key
+   * answers what the first stored, so the call is safe to retry. Other routes ignore it.
+   */
   idempotencyKey?: string;
   headers?: Record<string, string>;
 }
@@ -37,6 +40,8 @@ export interface Call {
   query?: object;
   body?: unknown;
   options?: RequestOptions;
+  /** The route honours Idempotency-Key: with one, the call may be repeated after a 503, a 504 or a dropped connection. */
+  idempotent?: boolean;
 }
 
 const SAFE_METHODS = new Set<Method>(['GET', 'DELETE']);
@@ -78,16 +83,18 @@ export class Transport {
 
   /**
    * The answer with its body unread, for a stream: the caller's signal still ends it, the timeout
-   * does not (it bounds the wait for the answer's headers). Its status is a success: errors are thrown.
+   * does not (it bounds the wait for the answer's headers). Its status is a success: errors are
+   * thrown. `release` unlinks the caller's signal once the stream is done with.
    */
-  async stream(call: Call): Promise<Response> {
-    return (await this.send(call, true)).response;
+  async stream(call: Call): Promise<{ response: Response; release: () => void }> {
+    const { response, release } = await this.send(call, true);
+    return { response, release: release ?? (() => undefined) };
   }
 
-  private async send(call: Call, stream: boolean): Promise<{ response: Response; text?: string }> {
+  private async send(call: Call, stream: boolean): Promise<{ response: Response; text?: string; release?: () => void }> {
     const { options = {} } = call;
     const maxRetries = options.maxRetries ?? this.maxRetries;
-    const repeatable = SAFE_METHODS.has(call.method) || Boolean(options.idempotencyKey);
+    const repeatable = SAFE_METHODS.has(call.method) || (call.idempotent === true && Boolean(options.idempotencyKey));
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(call, stream);
       if (!(outcome instanceof Error)) return outcome;
@@ -97,7 +104,7 @@ export class Transport {
     }
   }
 
-  private async attempt(call: Call, stream: boolean): Promise<{ response: Response; text?: string } | Error> {
+  private async attempt(call: Call, stream: boolean): Promise<{ response: Response; text?: string; release?: () => void } | Error> {
     const { options = {} } = call;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const signal = linkedSignal(options.signal, timeoutMs);
@@ -118,7 +125,7 @@ export class Transport {
       });
       if (response.ok && stream) {
         streaming = true;
-        return { response };
+        return { response, release: () => signal.release(false) };
       }
       const text = await response.text();
       return response.ok ? { response, text } : errorOf(response.status, parse(text), response.headers);
@@ -141,7 +148,11 @@ export class Transport {
     }
     if (!repeatable) return undefined;
     const status = (error as APIError).status;
-    if (status === 503 || status === 504) return retryAfterMs((error as APIError).headers) ?? backoff;
+    if (status === 502 || status === 503 || status === 504) {
+      const asked = retryAfterMs((error as APIError).headers);
+      if (asked === undefined) return backoff;
+      return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
+    }
     if (error instanceof APIConnectionError) return backoff;
     return undefined;
   }
@@ -150,7 +161,8 @@ export class Transport {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(call.query ?? {})) {
       if (value === undefined || value === null) continue;
-      for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+      // A list is one comma-separated value (tags=a,b), as the gateway reads it.
+      search.append(name, Array.isArray(value) ? value.join(',') : String(value));
     }
     const query = search.toString();
     return `${this.baseUrl}${call.path}${query ? `?${query}` : ''}`;

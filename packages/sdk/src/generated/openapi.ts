@@ -2479,6 +2479,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Run"];
+                    "text/event-stream": string;
                 };
             };
             202: {

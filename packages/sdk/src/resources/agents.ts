@@ -92,11 +92,20 @@ export class Agents extends Resource {
 
   /** Runs the agent and yields the run's events as they come; the last is `done`, with the run. */
   async *stream(agentId: string, params: InvokeParams, options: RequestOptions = {}): AsyncGenerator<RunEvent> {
-    const response = await this.transport.stream(
-      this.call('POST', path`/api/v1/agents/${agentId}/invoke`, { body: { ...params, stream: true } }, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() }),
+    const { response, release } = await this.transport.stream(
+      this.call(
+        'POST',
+        path`/api/v1/agents/${agentId}/invoke`,
+        { body: { ...params, stream: true }, idempotent: true },
+        { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() },
+      ),
     );
-    if (!response.body) throw new HeroBrainError('The stream answered without a body');
-    for await (const event of serverSentEvents(response.body)) yield event as RunEvent;
+    try {
+      if (!response.body) throw new HeroBrainError('The stream answered without a body');
+      for await (const event of serverSentEvents(response.body)) yield event as RunEvent;
+    } finally {
+      release();
+    }
   }
 
   /** The conversation's latest run: pending, running, completed (with `response`) or failed (with `error`). */
@@ -141,7 +150,7 @@ export class Agents extends Resource {
   }
 
   private startRun(agentId: string, body: object, options: RequestOptions): Promise<Run> {
-    return this.request('POST', path`/api/v1/agents/${agentId}/invoke`, { body }, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
+    return this.request('POST', path`/api/v1/agents/${agentId}/invoke`, { body, idempotent: true }, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
   }
 }
 

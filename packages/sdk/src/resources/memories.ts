@@ -12,7 +12,7 @@ export type MemorySearchParams = Params<BodyOf<'MemoriesController_search'>>;
 export class Memories extends Resource {
   /** Stores a memory. Safe to retry: the call carries an idempotency key (one of yours, or a new one). */
   create(params: MemoryCreateParams, options: RequestOptions = {}): Promise<Memory> {
-    return this.data('POST', '/api/v1/memories', { body: params }, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
+    return this.data('POST', '/api/v1/memories', { body: params, idempotent: true }, { ...options, idempotencyKey: options.idempotencyKey ?? newIdempotencyKey() });
   }
 
   /** Up to 100 memories under one quota check; one result line per memory, in order. */

@@ -8,8 +8,10 @@ from typing import Dict, Optional
 
 from .._transport import Transport
 
-# Calls that wait for an agent run (model calls and tools) get at least this long.
-RUN_TIMEOUT = 300.0
+# Calls that wait for an agent run (model calls and tools) get at least this long: a little more
+# than the gateway holds them (300 s for an invoke, 310 s for a trigger), so its answer comes first.
+RUN_TIMEOUT = 310.0
+TRIGGER_TIMEOUT = 320.0
 
 
 def new_idempotency_key() -> str:
@@ -33,9 +35,9 @@ class Resource:
         """The Memory API's ``tenantId`` query parameter (left out when the client has no tenant)."""
         return {"tenantId": self._tenant_id}
 
-    def _run_timeout(self, timeout: Optional[float]) -> float:
-        """The deadline of a call that waits for a run: ``timeout``, else at least ``RUN_TIMEOUT``."""
-        return max(self._transport.timeout, RUN_TIMEOUT) if timeout is None else timeout
+    def _run_timeout(self, timeout: Optional[float], at_least: float = RUN_TIMEOUT) -> float:
+        """The deadline of a call that waits for a run: ``timeout``, else at least ``at_least``."""
+        return max(self._transport.timeout, at_least) if timeout is None else timeout
 
     def _require_tenant(self) -> str:
         if not self._tenant_id:

@@ -17,7 +17,7 @@ class AgentKeys(Resource):
     """``/api/v1/agents/{id}/api-keys``: ``hb_agent_…`` keys that reach one agent only."""
 
     def create(
-        self, agent_id: str, name: str, expires_at: Optional[float] = None, *, timeout: Optional[float] = None
+        self, agent_id: str, name: str, expires_at: Optional[int] = None, *, timeout: Optional[float] = None
     ) -> AgentKey:
         """Make a key for the agent; its ``plainKey`` is in this answer only."""
         body = {"name": name, "expiresAt": expires_at, "tenantId": self._tenant_id}
@@ -50,8 +50,8 @@ class Agents(Resource):
         self, name: str, instructions: Optional[str] = None, *, timeout: Optional[float] = None, **fields: Any
     ) -> Agent:
         """Create an agent. ``fields``: ``model``, ``max_tokens``, ``tools_enabled``, ``heartbeat``."""
-        body = dict(fields, name=name, instructions=instructions, tenantId=self._tenant_id)
-        return self._transport.request("POST", "/api/v1/agents", body=body, timeout=timeout)
+        body = dict(name=name, instructions=instructions, tenantId=self._tenant_id)
+        return self._transport.request("POST", "/api/v1/agents", body=body, explicit=fields, timeout=timeout)
 
     def list(
         self, page: Optional[int] = None, limit: Optional[int] = None, *, timeout: Optional[float] = None
@@ -68,8 +68,10 @@ class Agents(Resource):
 
     def update(self, agent_id: str, *, timeout: Optional[float] = None, **changes: Any) -> Agent:
         """Change ``name``, ``instructions``, ``model``, ``max_tokens``, ``tools_enabled`` or ``heartbeat``."""
-        body = dict(changes, tenantId=self._tenant_id)
-        return self._transport.request("PATCH", f"/api/v1/agents/{q(agent_id)}", body=body, timeout=timeout)
+        body = dict(tenantId=self._tenant_id)
+        return self._transport.request(
+            "PATCH", f"/api/v1/agents/{q(agent_id)}", body=body, explicit=changes, timeout=timeout
+        )
 
     def delete(self, agent_id: str, *, timeout: Optional[float] = None) -> None:
         """Delete an agent with its conversations."""
@@ -89,7 +91,7 @@ class Agents(Resource):
 
         ``conversation_id`` continues a conversation; ``multitask_strategy`` (``enqueue``,
         ``reject`` or ``interrupt``) decides what happens while it is busy. The call waits at
-        least ``RUN_TIMEOUT`` (300) seconds unless ``timeout`` says otherwise.
+        least ``RUN_TIMEOUT`` (310) seconds unless ``timeout`` says otherwise.
         """
         timeout = self._run_timeout(timeout)
         return self._invoke(agent_id, message, True, conversation_id, multitask_strategy, idempotency_key, timeout)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Dict, Optional, Union
 
-from ._base import Resource
+from ._base import TRIGGER_TIMEOUT, Resource
 
 
 class Bots(Resource):
@@ -20,8 +20,8 @@ class Bots(Resource):
 
         ``fields``: ``instructions``, ``model``, ``max_tokens``, ``tools_enabled``, ``heartbeat``.
         """
-        body = dict(fields, project_id=self._tenant_id, name=name)
-        return self._transport.request("POST", "/v1/bot/create", body=body, timeout=timeout)
+        body = dict(project_id=self._tenant_id, name=name)
+        return self._transport.request("POST", "/v1/bot/create", body=body, explicit=fields, timeout=timeout)
 
     def read(self, bot_id: str, *, timeout: Optional[float] = None) -> Dict[str, Any]:
         """One bot: ``{bot}``."""
@@ -30,8 +30,8 @@ class Bots(Resource):
 
     def update(self, bot_id: str, *, timeout: Optional[float] = None, **changes: Any) -> Dict[str, Any]:
         """Change a bot: ``{bot}``. ``heartbeat=True`` lets the Heartbeat API run it."""
-        body = dict(changes, project_id=self._tenant_id, bot_id=bot_id)
-        return self._transport.request("POST", "/v1/bot/update", body=body, timeout=timeout)
+        body = dict(project_id=self._tenant_id, bot_id=bot_id)
+        return self._transport.request("POST", "/v1/bot/update", body=body, explicit=changes, timeout=timeout)
 
 
 class Heartbeats(Resource):
@@ -53,8 +53,10 @@ class Heartbeats(Resource):
         ``active_hours_end``, ``active_days``, ``credit_budget``, ``max_consecutive_errors``,
         ``member_id``.
         """
-        body = dict(fields, project_id=self._tenant_id, bot_id=bot_id, prompt=prompt, heartbeat_id=heartbeat_id)
-        return self._transport.request("POST", "/v1/bot/heartbeat/configure", body=body, timeout=timeout)
+        body = dict(project_id=self._tenant_id, bot_id=bot_id, prompt=prompt, heartbeat_id=heartbeat_id)
+        return self._transport.request(
+            "POST", "/v1/bot/heartbeat/configure", body=body, explicit=fields, timeout=timeout
+        )
 
     def readall(
         self, bot_id: str, member_id: Optional[str] = None, *, timeout: Optional[float] = None
@@ -84,7 +86,7 @@ class Heartbeats(Resource):
         """
         body = self._bot(bot_id, heartbeat_id=heartbeat_id)
         return self._transport.request(
-            "POST", "/v1/bot/heartbeat/trigger", body=body, timeout=self._run_timeout(timeout)
+            "POST", "/v1/bot/heartbeat/trigger", body=body, timeout=self._run_timeout(timeout, TRIGGER_TIMEOUT)
         )
 
     def delete(self, bot_id: str, heartbeat_id: str, *, timeout: Optional[float] = None) -> Dict[str, Any]:

@@ -107,8 +107,10 @@ class Memories(Resource):
 
     def update(self, id: str, *, timeout: Optional[float] = None, **changes: Any) -> Memory:
         """Change ``content``, ``importance``, ``tags`` or ``metadata``; answers the memory."""
-        body: Dict[str, Any] = dict(changes, tenantId=self._tenant_id)
-        return self._transport.request("PATCH", f"/api/v1/memories/{q(id)}", body=body, timeout=timeout)
+        body: Dict[str, Any] = dict(tenantId=self._tenant_id)
+        return self._transport.request(
+            "PATCH", f"/api/v1/memories/{q(id)}", body=body, explicit=changes, timeout=timeout
+        )
 
     def delete(self, id: str, *, timeout: Optional[float] = None) -> Dict[str, Any]:
         """Delete a memory permanently; answers ``{id, deleted: true}``."""

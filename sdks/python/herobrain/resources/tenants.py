@@ -38,4 +38,6 @@ class Tenants(Resource):
 
     def update(self, id: str, *, timeout: Optional[float] = None, **changes: Any) -> Tenant:
         """Change ``name``, ``plan`` or ``limits`` (merged into the current overrides)."""
-        return self._transport.request("PATCH", f"/api/v1/admin/tenants/{q(id)}", body=dict(changes), timeout=timeout)
+        return self._transport.request(
+            "PATCH", f"/api/v1/admin/tenants/{q(id)}", body={}, explicit=changes, timeout=timeout
+        )

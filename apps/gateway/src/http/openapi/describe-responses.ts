@@ -86,6 +86,12 @@ const ANSWERS: Record<string, Schema | null> = {
   SystemController_ping: object({ service: string, instance: string, latencyMs: { type: 'number' } }, { echo: string }),
 };
 
+/** Operations that may also answer Server-Sent Events, and what the stream carries. */
+const STREAMS: Record<string, string> = {
+  AgentsController_invoke:
+    'With stream: true, Server-Sent Events: run {run_id, conversation_id, status}, delta {text} as the answer is written, tool {name} when a tool is called, done (the run, as the status route answers it).',
+};
+
 /** Probes and the MCP transport speak no JSON API of their own: they are described as they are. */
 const UNDESCRIBED = /^(HealthController|McpController)_/;
 
@@ -111,6 +117,7 @@ export function describeResponses(document: OpenAPIObject): void {
         const documented = response.content?.['application/json']?.schema;
         const example = documented && 'example' in documented ? documented.example : undefined;
         response.content = schema ? { 'application/json': { schema: example ? { ...schema, example } : schema } } : undefined;
+        if (response.content && STREAMS[id] && status === '200') response.content['text/event-stream'] = { schema: { type: 'string', description: STREAMS[id] } };
       }
       operation.responses.default = {
         description: 'An error, in the face’s shape, naming the field where one is at fault.',
