@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@hb/platform';
+import { Metrics, dataSourceOptions } from '@hb/platform';
 import { MemoryEnv } from '@hb/memory/dist/config/env';
 import { DATABASE } from '@hb/memory/dist/database';
 import { OnnxEmbeddingProvider } from '@hb/memory/dist/embeddings/onnx/onnx-embedding.provider';
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
       await dataSource.query(`VACUUM ANALYZE memory_vectors`);
       await lexical.countWords(tenantId);
 
+      const metrics = new Metrics('bench');
       const queries = Array.from({ length: QUERIES }, () => noisy(bases[Math.floor(Math.random() * bases.length)], 0.02));
       const indexMs: number[] = [];
       const exactMs: number[] = [];
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
       const hybridMs: number[] = [];
       for (const [q, vector] of queries.entries()) {
         const precomputed = { ...space, similarityRange: embeddings.similarityRange, embed: async () => [vector] };
-        const hybrid = new HybridSearch(precomputed, index, lexical, memories);
+        const hybrid = new HybridSearch(precomputed, index, lexical, memories, metrics);
         const started = performance.now();
         await hybrid.search({ tenantId, text: withTail(samples[q].content), limit: 10, minRelevance: 0, filter: {} });
         if (q >= WARM_UP) hybridMs.push(performance.now() - started);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '@hb/platform';
+import { Metrics, dataSourceOptions, runMigrations } from '@hb/platform';
 import { DATABASE } from '@hb/memory/dist/database';
 import { OnnxEmbeddingProvider } from '@hb/memory/dist/embeddings/onnx/onnx-embedding.provider';
 import { PgVectorIndex } from '@hb/memory/dist/search/pgvector-index.repository';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const space = { model: embeddings.model, dimensions: embeddings.dimensions };
   const index = new PgVectorIndex(dataSource, space);
   const lexical = new LexicalSearch(dataSource);
-  const hybrid = new HybridSearch(embeddings, index, lexical, new MemoriesRepository(dataSource));
+  const hybrid = new HybridSearch(embeddings, index, lexical, new MemoriesRepository(dataSource), new Metrics('bench'));
   try {
     for (const conversation of conversations) {
       const turns = conversation.sessions.flatMap((session) => session.turns.map((turn) => ({ ...turn, date: session.date })));

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LOGGER } from '@hb/platform';
+import { LOGGER, Metrics } from '@hb/platform';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { DomainValidationPipe } from './http/domain-validation.pipe';
 import { MemoryEnvelopeInterceptor } from './http/memory-envelope.interceptor';
@@ -10,7 +10,7 @@ import { describeResponses } from './http/openapi/describe-responses';
 export function configureGateway(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   const logger = app.get(LOGGER);
-  app.use(requestIds(logger));
+  app.use(requestIds(logger, app.get(Metrics)));
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalPipes(new DomainValidationPipe());
   app.useGlobalInterceptors(new MemoryEnvelopeInterceptor());
@@ -27,6 +27,8 @@ export function configureGateway(app: NestExpressApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'hb_prod_…, hb_dev_…, hb_agent_… or the admin key' })
       .build(),
   );
+  // The scrape route is Prometheus' (the admin key's), not part of the API clients are written for.
+  delete document.paths['/metrics'];
   describeResponses(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { JsonLogger, dataSourceOptions, runMigrations } from '@hb/platform';
+import { JsonLogger, Metrics, dataSourceOptions, runMigrations } from '@hb/platform';
 import { testInfra } from '@hb/testing';
 import { DATABASE } from '../src/database';
 import { OnnxEmbeddingProvider } from '../src/embeddings/onnx/onnx-embedding.provider';
@@ -59,7 +59,7 @@ describe('upgrading USE-lite vectors to e5-small-v2', () => {
     await dataSource.destroy();
   });
 
-  const worker = () => new ReembeddingWorker(repository, embeddings, index, new JsonLogger('memory', 'test', 'error'));
+  const worker = () => new ReembeddingWorker(repository, embeddings, index, new JsonLogger('memory', 'test', 'error'), new Metrics('memory'));
 
   it('keeps every old vector through the migration, marked with its model', async () => {
     expect(await repository.countByModel()).toEqual({ 'use-lite-512': MEMORIES });

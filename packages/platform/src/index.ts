@@ -10,3 +10,4 @@ export * from './worker';
 export * from './ids';
 export * from './outbound';
 export * from './secrets';
+export * from './metrics';

@@ -1,7 +1,8 @@
-import { ModelEnv, loadConfig, modelProviderFor } from '@hb/platform';
+import { Metrics, ModelEnv, loadConfig, modelProviderFor } from '@hb/platform';
 import { ScriptedAnthropic } from '@hb/testing';
 import type { AgentRow } from '../agents/agents.service';
 import { AgentTurn } from './agent-turn';
+import { RunMetrics } from './run-metrics';
 import type { RunRow } from './run-rows';
 import { McpSession, type McpToolbox } from '../mcp/mcp-toolbox';
 import type { McpServerRow } from '../mcp/mcp-servers.repository';
@@ -28,13 +29,15 @@ describe(AgentTurn.name, () => {
   const calls: string[] = [];
   const tools = { call: async (_run: RunRow, name: string) => (calls.push(name), { output: { ok: true }, isError: false }) } as unknown as AgentTools;
   const noServers = { open: async () => McpSession.empty } as unknown as McpToolbox;
-  const configured = (mcp = noServers) => new AgentTurn(modelProviderFor(loadConfig(ModelEnv, { PORT: '1', ANTHROPIC_BASE_URL: model.url })), tools, mcp);
+  const metrics = new Metrics('agent-runtime');
+  const runMetrics = new RunMetrics(metrics);
+  const configured = (mcp = noServers) => new AgentTurn(modelProviderFor(loadConfig(ModelEnv, { PORT: '1', ANTHROPIC_BASE_URL: model.url })), tools, mcp, runMetrics);
 
   beforeAll(() => model.start());
   afterAll(() => model.stop());
 
   it('fails with model_not_configured, naming the variables to set, when no model is configured', async () => {
-    await expect(new AgentTurn(null, tools, noServers).run(run, agent, options())).rejects.toMatchObject({
+    await expect(new AgentTurn(null, tools, noServers, runMetrics).run(run, agent, options())).rejects.toMatchObject({
       code: 'model_not_configured',
       message: expect.stringMatching(/ANTHROPIC_API_KEY.*ANTHROPIC_BASE_URL/),
     });
@@ -52,6 +55,18 @@ describe(AgentTurn.name, () => {
     expect(result).toMatchObject({ text: 'plain', inputTokens: 7, outputTokens: 3 });
     expect(model.requests.at(-1)?.body.tools).toBeUndefined();
     expect(model.requests.at(-1)?.body.system).toBe('Be brief.');
+  });
+
+  it('counts its model calls with their tokens by the model that answered, and its tool calls by tool', async () => {
+    const value = async (name: string, labels: Record<string, string>) =>
+      (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
+    const before = { input: await value('agent_model_tokens_total', { type: 'input' }), recall: await value('agent_tool_calls_total', { tool: 'recall', outcome: 'ok' }) };
+    model.script([{ toolUses: [{ name: 'recall', input: { query: 'x' } }], usage: { input_tokens: 5, output_tokens: 1 } }, { text: 'done', usage: { input_tokens: 11, output_tokens: 2 } }]);
+    await configured().run(run, agent, options());
+    expect(await value('agent_model_tokens_total', { type: 'input' })).toBe(before.input + 16);
+    expect(await value('agent_tool_calls_total', { tool: 'recall', outcome: 'ok' })).toBe(before.recall + 1);
+    const calls = (await metrics.registry.getSingleMetric('agent_model_call_duration_seconds')!.get()).values.filter((v) => (v as { metricName?: string }).metricName?.endsWith('_count'));
+    expect(calls.find((v) => v.labels.outcome === 'ok')?.value).toBeGreaterThanOrEqual(2);
   });
 
   it("offers the MCP servers' tools beside its own, routes their calls to them, records each with its server, and closes them", async () => {

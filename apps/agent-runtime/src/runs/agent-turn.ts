@@ -5,6 +5,7 @@ import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, type ModelProvider } from '@hb/pl
 import type { AgentRow, AttachedSkill } from '../agents/agents.service';
 import type { McpServerRow } from '../mcp/mcp-servers.repository';
 import { McpToolbox, type McpSession } from '../mcp/mcp-toolbox';
+import { RunMetrics } from './run-metrics';
 import { RunFailure, type RunRow } from './run-rows';
 import type { StreamWriter } from './run-stream';
 import { AgentTools, MEMORY_TOOLS, SKILL_TOOL } from './tools';
@@ -56,6 +57,7 @@ export class AgentTurn {
     @Inject(MODEL_PROVIDER) private readonly model: ModelProvider | null,
     private readonly tools: AgentTools,
     private readonly mcp: McpToolbox,
+    private readonly metrics: RunMetrics,
   ) {}
 
   async run(run: RunRow, agent: AgentRow, options: TurnOptions): Promise<TurnResult> {
@@ -113,6 +115,7 @@ export class AgentTurn {
         const { output, isError, server }: { output: unknown; isError: boolean; server?: string } = mcp.owns(use.name)
           ? await mcp.call(use.name, input, options.signal)
           : await this.tools.call(run, use.name, input);
+        this.metrics.toolCall(use.name, isError);
         result.toolCalls.push({ id: use.id, name: use.name, input: use.input, output, is_error: isError, ...(server ? { server } : {}) });
         results.push({ type: 'tool_result', tool_use_id: use.id, content: typeof output === 'string' ? output : JSON.stringify(output), ...(isError ? { is_error: true } : {}) });
       }
@@ -127,19 +130,27 @@ export class AgentTurn {
     stream: StreamWriter | undefined,
     onText: (delta: string) => void,
   ): Promise<Anthropic.Message> {
+    const started = performance.now();
     try {
-      if (!stream) return await this.model!.client.messages.create(body, { signal });
-      const streamed = this.model!.client.messages.stream(body, { signal });
-      streamed.on('text', (text) => {
-        stream.delta(text);
-        onText(text);
-      });
-      return await streamed.finalMessage();
+      const message = await this.send(body, signal, stream, onText);
+      this.metrics.modelCall((performance.now() - started) / 1000, message);
+      return message;
     } catch (error) {
+      this.metrics.modelCall((performance.now() - started) / 1000);
       if (signal.aborted) throw new RunFailure(RunErrors.Timeout, 'the run took longer than its timeout');
       const status = error instanceof Anthropic.APIError && error.status ? ` (HTTP ${error.status})` : '';
       throw new RunFailure(RunErrors.ModelError, `the model call failed${status}: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private async send(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal, stream: StreamWriter | undefined, onText: (delta: string) => void): Promise<Anthropic.Message> {
+    if (!stream) return this.model!.client.messages.create(body, { signal });
+    const streamed = this.model!.client.messages.stream(body, { signal });
+    streamed.on('text', (text) => {
+      stream.delta(text);
+      onText(text);
+    });
+    return streamed.finalMessage();
   }
 }
 

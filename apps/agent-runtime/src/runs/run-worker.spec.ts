@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AgentEventTypes, RunErrors } from '@hb/contracts';
-import type { Outbox, PendingEvent } from '@hb/platform';
+import { Metrics, type Outbox, type PendingEvent } from '@hb/platform';
 import type { AgentRow } from '../agents/agents.repository';
 import type { AgentsService } from '../agents/agents.service';
 import type { AgentRuntimeEnv } from '../config/env';
@@ -8,6 +8,7 @@ import type { McpToolbox } from '../mcp/mcp-toolbox';
 import type { AgentTurn, TurnOptions, TurnResult } from './agent-turn';
 import type { MemoryExtraction } from './memory-extraction';
 import type { MessagesRepository } from './messages.repository';
+import { RunMetrics } from './run-metrics';
 import { RunFailure, type RunRow } from './run-rows';
 import type { RunStreams } from './run-stream';
 import { RunWorker } from './run-worker';
@@ -89,6 +90,7 @@ function setup(turn: (options: TurnOptions) => Promise<TurnResult> = async () =>
     extraction as unknown as MemoryExtraction,
     streams as unknown as RunStreams,
     mcp as unknown as McpToolbox,
+    new RunMetrics(new Metrics('agent-runtime')),
     { RUN_TIMEOUT_MS: 30_000, RUN_CONCURRENCY: 4, MAX_TOOL_ROUNDS: 8, TOKENS_PER_CREDIT: 1000, AUTO_MEMORY: true, ...env } as AgentRuntimeEnv,
   );
   return { sut, runs, messages, emitted, agentTurn, streams, streamEnd, outbox };

@@ -10,6 +10,7 @@ import { McpToolbox } from '../mcp/mcp-toolbox';
 import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository, type Answer } from './messages.repository';
 import { OVERDUE, creditsFor, historyOf, runEndedEvent, stoppedBy, type StopReason } from './run-rules';
+import { RunMetrics } from './run-metrics';
 import { RunStreams, type StreamWriter } from './run-stream';
 import { RunFailure, runView, type RunRow } from './run-rows';
 import { RunsRepository } from './runs.repository';
@@ -57,6 +58,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly extraction: MemoryExtraction,
     private readonly streams: RunStreams,
     private readonly mcp: McpToolbox,
+    private readonly metrics: RunMetrics,
     @InjectEnv() private readonly env: AgentRuntimeEnv,
   ) {}
 
@@ -207,6 +209,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       emit(runEndedEvent(ended));
       return ended;
     });
+    if (ended) this.metrics.ended([ended]);
     if (ended && stream) await stream.end(runView(ended));
     return ended;
   }
@@ -265,6 +268,7 @@ export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Once a stop has committed: the stopped runs' model calls here end, and their streams close. */
   async release(stopped: RunRow[]): Promise<void> {
+    this.metrics.ended(stopped);
     for (const row of stopped) this.running.get(row.id)?.abort();
     await Promise.all(stopped.filter((row) => row.stream_id).map((row) => this.streams.end(row.stream_id!, runView(row))));
   }

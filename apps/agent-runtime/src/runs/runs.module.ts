@@ -14,6 +14,7 @@ import { ConversationsRepository } from './conversations.repository';
 import { MemoryExtraction } from './memory-extraction';
 import { MessagesRepository } from './messages.repository';
 import { RunStreams } from './run-stream';
+import { RunMetrics } from './run-metrics';
 import { RunWorker } from './run-worker';
 import { RunsRepository } from './runs.repository';
 import { RunsService } from './runs.service';
@@ -31,6 +32,7 @@ import { AgentTools } from './tools';
     MessagesRepository,
     ConversationsRepository,
     RunWorker,
+    RunMetrics,
     AgentTurn,
     MemoryExtraction,
     RunStreams,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCodes } from '@hb/contracts';
+import { Metrics, type Counter } from '@hb/platform';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
 import { effectiveLimits } from '../tenants/plans';
@@ -17,13 +18,20 @@ const LAST_USED_EVERY_MS = 60_000;
 export class AuthService {
   private readonly adminDigest?: Buffer;
   private readonly lastUsedWritten = new Map<string, number>();
+  private readonly failures: Counter<'reason'>;
 
   constructor(
     private readonly keys: ApiKeysRepository,
     readonly cache: KeyCache,
     @Inject(GATEWAY_SETTINGS) settings: GatewaySettings,
+    metrics: Metrics,
   ) {
     this.adminDigest = settings.adminKey ? Buffer.from(hashKey(settings.adminKey), 'hex') : undefined;
+    this.failures = metrics.counter(
+      'gateway_auth_failures_total',
+      'Requests refused for their credentials: missing (no Authorization), malformed (not a bearer key, or a bad checksum), unknown (no such key, revoked or expired).',
+      ['reason'],
+    );
   }
 
   /**
@@ -31,23 +39,23 @@ export class AuthService {
    * same AUTH_INVALID, so a caller learns nothing about which keys exist, are revoked or expired.
    */
   async authenticate(authorization: string | undefined): Promise<Principal> {
-    if (!authorization) throw new DomainError(ErrorCodes.AuthRequired, 'Authentication required');
+    if (!authorization) throw this.refuse('missing', new DomainError(ErrorCodes.AuthRequired, 'Authentication required'));
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw invalid();
+    if (!match) throw this.refuse('malformed');
     const token = match[1];
     // One hash serves both checks: the admin key's and the stored keys'.
     const hash = hashKey(token);
     if (this.adminDigest && timingSafeEqual(Buffer.from(hash, 'hex'), this.adminDigest)) {
       return { kind: 'admin', scopes: ADMIN_SCOPES };
     }
-    if (!kindOf(token)) throw invalid();
+    if (!kindOf(token)) throw this.refuse('malformed');
     const cached = this.cache.get(hash);
     if (cached) {
       this.touch(cached.keyId);
       return cached;
     }
     const found = await this.keys.findActiveByHash(hash);
-    if (!found) throw invalid();
+    if (!found) throw this.refuse('unknown');
     const { key, tenant } = found;
     const principal = {
       kind: 'key' as const,
@@ -61,6 +69,11 @@ export class AuthService {
     this.cache.set(hash, principal, key.expiresAt?.getTime() ?? null);
     this.touch(key.id);
     return principal;
+  }
+
+  private refuse(reason: 'missing' | 'malformed' | 'unknown', error = invalid()): DomainError {
+    this.failures.inc({ reason });
+    return error;
   }
 
   private touch(keyId: string): void {

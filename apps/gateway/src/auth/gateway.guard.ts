@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { DomainError, ErrorCodes } from '@hb/contracts';
-import { PUBLIC_ROUTE } from '@hb/platform';
+import { METRICS_ROUTE, Metrics, PUBLIC_ROUTE, type Counter } from '@hb/platform';
 import type { GatewayRequest } from '../http/request-id';
 import { RateLimiter, type RateDecision } from '../rate-limit/rate-limiter';
 import { ACCESS, type AccessRule } from './access.decorator';
@@ -16,11 +16,16 @@ import type { KeyPrincipal } from './principal';
  */
 @Injectable()
 export class GatewayGuard implements CanActivate {
+  private readonly refusals: Counter;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.refusals = metrics.counter('gateway_rate_limit_refusals_total', 'Requests refused with 429: a key over its per-minute, hour or day limit, or a tenant over its monthly quota.');
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
@@ -29,7 +34,11 @@ export class GatewayGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const principal = await this.auth.authenticate(req.headers.authorization);
     req.principal = principal;
-    if (!rule) throw new DomainError(ErrorCodes.InsufficientScope, 'This route is not open to API keys');
+    // The metrics route, on the gateway's public port, is the admin key's alone (a scraper's).
+    if (!rule) {
+      if (principal.kind === 'admin' && this.reflector.get<boolean>(METRICS_ROUTE, context.getClass())) return true;
+      throw new DomainError(ErrorCodes.InsufficientScope, 'This route is not open to API keys');
+    }
     if (principal.kind === 'admin') return true;
 
     // Charge first: every authenticated response carries the headers, refusals included, and a
@@ -37,6 +46,7 @@ export class GatewayGuard implements CanActivate {
     const decision = await this.limiter.consume(principal);
     setRateLimitHeaders(res, decision);
     if (!decision.allowed) {
+      this.refusals.inc();
       res.setHeader('Retry-After', String(decision.retryAfter));
       throw new DomainError(ErrorCodes.RateLimitExceeded, `Too many requests: retry in ${decision.retryAfter} s`);
     }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { JsonLogger } from '@hb/platform';
+import type { JsonLogger, Metrics } from '@hb/platform';
 import type { Principal } from '../auth/principal';
+import { faceOf } from '../faces/face';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -12,15 +13,25 @@ export interface GatewayRequest extends Request {
 
 /**
  * Every request gets an id, in the response header, the Memory API's metadata and the logs: one
- * access line per request with who called, what, the status and how long it took.
+ * access line per request with who called, what, the status and how long it took; and is counted
+ * and timed by face, route template and status.
  */
-export function requestIds(logger: JsonLogger): RequestHandler {
+export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler {
+  const labels = ['face', 'method', 'route', 'status'] as const;
+  const requests = metrics.counter('http_requests_total', 'HTTP requests answered, by API face, method, route template and status.', labels);
+  const durations = metrics.histogram('http_request_duration_seconds', 'Time to answer an HTTP request, by API face, method, route template and status.', labels);
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     const id = `req_${randomUUID().replace(/-/g, '')}`;
     (req as GatewayRequest).requestId = id;
     res.setHeader(REQUEST_ID_HEADER, id);
     res.on('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      // The template the router matched (/api/v1/memories/:id), never the path itself: ids stay out of labels.
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const observed = { face: faceOf(req.path), method: req.method, route, status: String(res.statusCode) };
+      requests.inc(observed);
+      durations.observe(observed, seconds);
       const principal = (req as GatewayRequest).principal;
       logger.log(
         {
@@ -29,7 +40,7 @@ export function requestIds(logger: JsonLogger): RequestHandler {
           method: req.method,
           path: req.path,
           status: res.statusCode,
-          ms: Math.round((performance.now() - started) * 100) / 100,
+          ms: Math.round(seconds * 100_000) / 100,
           ...(principal?.kind === 'key' ? { tenantId: principal.tenantId, keyId: principal.keyId } : {}),
           ...(principal?.kind === 'admin' ? { admin: true } : {}),
         },

@@ -1,13 +1,15 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DomainError, ErrorCodes, RunWaits, SkipReasons, type RunView } from '@hb/contracts';
-import type { CommandClient, Outbox } from '@hb/platform';
+import { Metrics, type CommandClient, type Outbox } from '@hb/platform';
+import type { DataSource } from 'typeorm';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import type { ExecutionsRepository } from '../heartbeats/executions.repository';
 import type { ExecutionRow, HeartbeatRow } from '../heartbeats/heartbeat-rows';
 import type { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { aHeartbeat, anExecution } from '../../test/rows';
 import { Dispatcher } from './dispatcher';
+import { HeartbeatMetrics } from './heartbeat-metrics';
 import type { FireJob } from './fire-queue';
 import type { Recorder } from './recorder';
 
@@ -62,6 +64,8 @@ function setup(options: { executions: ExecutionRow[]; heartbeats?: HeartbeatRow[
     recorder as unknown as Recorder,
     queue as unknown as Queue<FireJob>,
     env,
+    // The backlog gauge reads the database only when scraped, which these cases do not.
+    new HeartbeatMetrics(new Metrics('heartbeat-scheduler'), {} as DataSource),
   );
   return { sut, executions, recorder, queue, commands, manager, emit };
 }

@@ -8,6 +8,7 @@ import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import { creditsThisPeriod, type ExecutionRow, type HeartbeatRow } from '../heartbeats/heartbeat-rows';
 import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
 import { FIRE_QUEUE, type FireJob } from './fire-queue';
+import { HeartbeatMetrics } from './heartbeat-metrics';
 import { Recorder } from './recorder';
 import { outcomeOfRun, skipped, type Outcome } from './run-outcome';
 
@@ -42,6 +43,7 @@ export class Dispatcher {
     private readonly recorder: Recorder,
     @InjectQueue(FIRE_QUEUE) private readonly queue: Queue<FireJob>,
     @InjectEnv() private readonly env: HeartbeatSchedulerEnv,
+    private readonly metrics: HeartbeatMetrics,
   ) {}
 
   /**
@@ -134,7 +136,7 @@ export class Dispatcher {
    * finish, which goes again).
    */
   private async start(executionIds: string[]): Promise<ExecutionRow[]> {
-    return this.outbox.transaction(async (manager, emit) => {
+    const { toDispatch, fired } = await this.outbox.transaction(async (manager, emit) => {
       // Heartbeats first, then their executions, as every other writer locks them (configure,
       // disable, delete, auto-pause): one order, no deadlock.
       const heartbeatIds = (await this.executions.heartbeatIdsOf(manager, executionIds)).sort();
@@ -167,8 +169,10 @@ export class Dispatcher {
       }
       if (unwanted.length > 0) await this.executions.deleteMany(manager, unwanted);
       const started = toStart.length > 0 ? await this.executions.markFired(manager, toStart) : [];
-      return [...executions.filter((execution) => execution.status === 'running' && execution.run_id === null), ...started];
+      return { toDispatch: [...executions.filter((execution) => execution.status === 'running' && execution.run_id === null), ...started], fired: started };
     });
+    this.metrics.fired(fired);
+    return toDispatch;
   }
 
   private async current(executionId: string): Promise<ExecutionRow | undefined> {

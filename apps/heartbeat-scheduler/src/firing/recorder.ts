@@ -5,6 +5,7 @@ import { Outbox, type Emit } from '@hb/platform';
 import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import { logView, periodOf, type ExecutionRow } from '../heartbeats/heartbeat-rows';
 import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
+import { HeartbeatMetrics } from './heartbeat-metrics';
 import { countsAsFailure, type Outcome } from './run-outcome';
 
 const EVENT_OF = {
@@ -24,6 +25,7 @@ export class Recorder {
     private readonly outbox: Outbox,
     private readonly heartbeats: HeartbeatsRepository,
     private readonly executions: ExecutionsRepository,
+    private readonly metrics: HeartbeatMetrics,
   ) {}
 
   finish(executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
@@ -33,6 +35,7 @@ export class Recorder {
   async finishIn(manager: EntityManager, emit: Emit, executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
     const execution = await this.executions.finish(manager, executionId, outcome);
     if (!execution) return undefined;
+    this.metrics.ended(outcome);
     emit({
       topic: Topics.HeartbeatEvents,
       aggregateId: execution.heartbeat_id ?? execution.id,
@@ -54,6 +57,7 @@ export class Recorder {
     if (!heartbeat || !heartbeat.enabled || heartbeat.consecutive_errors < heartbeat.max_consecutive_errors) return;
     const reason = `Paused after ${heartbeat.consecutive_errors} consecutive failed runs (max_consecutive_errors ${heartbeat.max_consecutive_errors}); the last: ${outcome.error?.message ?? 'unknown error'}`;
     await this.heartbeats.pause(manager, heartbeatId, reason);
+    this.metrics.paused();
     await this.executions.dropQueued(manager, heartbeatId);
     emit({
       topic: Topics.HeartbeatEvents,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
-import { Outbox, prefixedId } from '@hb/platform';
+import { Metrics, Outbox, prefixedId, type Counter } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { MemoriesRepository } from './memories.repository';
@@ -22,12 +22,17 @@ export interface MemoryOwner {
  */
 @Injectable()
 export class MemoryWriter {
+  private readonly written: Counter;
+
   constructor(
     private readonly memories: MemoriesRepository,
     private readonly outbox: Outbox,
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.written = metrics.counter('memory_memories_written_total', 'Memories stored (single creates, batches, and what agents remember).');
+  }
 
   async insert(owner: MemoryOwner, items: NewMemory[]): Promise<MemoryView[]> {
     const rows = items.map((item) => {
@@ -53,6 +58,7 @@ export class MemoryWriter {
       return stored;
     });
     await this.vectors.publish(saved.map((memory, i) => vectorEntry(memory, vectors[i])));
+    this.written.inc(saved.length);
     return saved.map(memoryView);
   }
 }

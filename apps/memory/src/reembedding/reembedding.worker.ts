@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { LoggerService } from '@nestjs/common';
-import { KickedLoop, LOGGER } from '@hb/platform';
+import { KickedLoop, LOGGER, Metrics } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { ReembeddingRepository } from './reembedding.repository';
@@ -31,7 +31,15 @@ export class ReembeddingWorker implements OnApplicationBootstrap, OnModuleDestro
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_INDEX) private readonly index: VectorIndex,
     @Inject(LOGGER) private readonly logger: LoggerService,
-  ) {}
+    metrics: Metrics,
+  ) {
+    // Read at each scrape: how many vectors each model made, so progress is the current model's share.
+    metrics.gauge('memory_vectors', 'Stored vectors by the embedding model that made them; after a change of model, re-embedding moves them to the current one.', ['model', 'current'], async (gauge) => {
+      const byModel = await this.repository.countByModel();
+      gauge.reset();
+      for (const [model, count] of Object.entries(byModel)) gauge.set({ model, current: String(model === this.embeddings.model) }, count);
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.loop.start(CHECK_MS);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Metrics, type Histogram } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { MemoriesRepository } from '../memories/memories.repository';
 import type { MemoryEntity } from '../memories/memory.entity';
@@ -20,19 +21,51 @@ export interface HybridHit {
  */
 @Injectable()
 export class HybridSearch {
+  private readonly stages: Histogram<'stage'>;
+
   constructor(
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_INDEX) private readonly vectors: VectorIndex,
     private readonly lexical: LexicalSearch,
     private readonly memories: MemoriesRepository,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.stages = metrics.histogram(
+      'memory_search_stage_duration_seconds',
+      "A search's stages: embedding (the query's vector), vector (the nearest neighbours), lexical (BM25, beside the first two), rerank (word coverage and fusion), total.",
+      ['stage'],
+    );
+  }
 
   async search(input: { tenantId: string; text: string; limit: number; minRelevance: number; filter: VectorFilter }): Promise<HybridHit[]> {
     const { tenantId, filter } = input;
+    const total = this.stages.startTimer({ stage: 'total' });
     const [vectorHits, lexicalHits] = await Promise.all([
-      this.embeddings.embed([input.text], 'query').then(([vector]) => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
-      this.lexical.search({ tenantId, text: input.text, limit: CANDIDATES, filter }),
+      this.timed('embedding', () => this.embeddings.embed([input.text], 'query')).then(([vector]) =>
+        this.timed('vector', () => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
+      ),
+      this.timed('lexical', () => this.lexical.search({ tenantId, text: input.text, limit: CANDIDATES, filter })),
     ]);
+    const hits = await this.timed('rerank', () => this.rerank(input, vectorHits, lexicalHits));
+    total();
+    return hits;
+  }
+
+  private async timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
+    const end = this.stages.startTimer({ stage });
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+
+  private async rerank(
+    input: { tenantId: string; text: string; limit: number; minRelevance: number },
+    vectorHits: Awaited<ReturnType<VectorIndex['search']>>,
+    lexicalHits: Awaited<ReturnType<LexicalSearch['search']>>,
+  ): Promise<HybridHit[]> {
+    const { tenantId } = input;
     const similarity = new Map(vectorHits.map((hit) => [hit.id, hit.similarity]));
     const shortlist = fuse(vectorHits, lexicalHits).slice(0, Math.max(input.limit * 3, 30));
     if (shortlist.length === 0) return [];

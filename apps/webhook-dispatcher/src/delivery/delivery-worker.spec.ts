@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { WebhookEventTypes } from '@hb/contracts';
-import type { Outbox, PendingEvent } from '@hb/platform';
+import { Metrics, type Outbox, type PendingEvent } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import type { DeliveryRow, WebhookRow } from '../webhooks/webhook-rows';
 import type { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -49,7 +49,7 @@ function aDelivery(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
 const answered = (statusCode: number | null): SendResult => ({ statusCode, headers: {}, latencyMs: 3, error: null, responseExcerpt: null });
 
 /** The worker with its repositories and outbox faked at their ports; `claims` are handed out once each. */
-function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new Date()) {
+function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new Date(), metrics = new Metrics('webhook-dispatcher')) {
   const queue = [...claims];
   const deliveries = {
     claimDue: jest.fn(async () => queue.splice(0)),
@@ -87,6 +87,9 @@ function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new
     webhooks as unknown as WebhooksRepository,
     outbox as unknown as Outbox,
     env,
+    metrics,
+    // What the backlog gauge reads when scraped.
+    { query: async () => [{ retrying: 3, new: 1 }] } as unknown as DataSource,
   );
   const send = jest.spyOn(sut, 'send').mockResolvedValue(result);
   /** Runs one claim pass and waits for the attempts it started. */
@@ -140,6 +143,19 @@ describe(DeliveryWorker.name, () => {
     await pass();
     expect(deliveries.markFailedAttempt).toHaveBeenCalledWith(expect.anything(), 'msg_1', 1, null);
     expect(webhooks.disable).toHaveBeenCalledWith(expect.anything(), 'wh_1', 'the endpoint answered 410 Gone');
+  });
+
+  it('counts each attempt by outcome and status class, and each endpoint it disables', async () => {
+    const metrics = new Metrics('webhook-dispatcher');
+    const since = new Date(Date.now() - DAY - 1000);
+    await setup([{ ...aDelivery(), webhook: aWebhook() }], answered(503), since, metrics).pass();
+    await setup([{ ...aDelivery(), webhook: aWebhook() }], answered(204), undefined, metrics).pass();
+    const text = await metrics.scrape();
+    expect(text).toMatch(/^webhook_attempts_total\{outcome="retry",status_class="5xx",service="webhook-dispatcher"\} 1$/m);
+    expect(text).toMatch(/^webhook_attempts_total\{outcome="delivered",status_class="2xx",service="webhook-dispatcher"\} 1$/m);
+    expect(text).toMatch(/^webhook_endpoints_disabled_total\{service="webhook-dispatcher"\} 1$/m);
+    expect(text).toMatch(/^webhook_delivery_latency_seconds_count\{service="webhook-dispatcher"\} 1$/m);
+    expect(text).toMatch(/^webhook_retry_backlog\{state="retrying",service="webhook-dispatcher"\} 3$/m);
   });
 
   it('does not attempt a delivery whose webhook stopped being active: it waits, unscheduled', async () => {

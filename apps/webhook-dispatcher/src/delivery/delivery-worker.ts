@@ -1,7 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { InjectEnv, KickedLoop, Outbox, isAllowlisted, safePost, type Emit, type SendResult } from '@hb/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectEnv, KickedLoop, Metrics, Outbox, isAllowlisted, safePost, statusClass, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -40,12 +42,41 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     (error) => this.logger.warn(`claiming deliveries failed: ${error.message}`),
   );
 
+  private readonly attempts: Counter<'outcome' | 'status_class'>;
+  private readonly attemptSeconds: Histogram<'outcome'>;
+  private readonly deliveredAfter: Histogram;
+  private readonly disabled: Counter;
+
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: Outbox,
     @InjectEnv() private readonly env: WebhookDispatcherEnv,
-  ) {}
+    metrics: Metrics,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.attempts = metrics.counter(
+      'webhook_attempts_total',
+      'Delivery attempts, by outcome (delivered, retry, gone: the endpoint answered 410) and the HTTP status class (none: no answer).',
+      ['outcome', 'status_class'],
+    );
+    this.attemptSeconds = metrics.histogram('webhook_attempt_duration_seconds', 'One attempt: connecting, sending and reading the answer, by outcome.', ['outcome']);
+    this.deliveredAfter = metrics.histogram(
+      'webhook_delivery_latency_seconds',
+      'From the event being taken for delivery to the endpoint accepting it, retries included.',
+      [],
+      [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600],
+    );
+    this.disabled = metrics.counter('webhook_endpoints_disabled_total', 'Webhooks the dispatcher disabled after failing for WEBHOOK_DISABLE_AFTER_MS.');
+    metrics.gauge('webhook_retry_backlog', 'Deliveries pending (failed at least once, or not yet tried), waiting for their next attempt.', ['state'], async (gauge) => {
+      const [row] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE attempts > 0)::int AS retrying, count(*) FILTER (WHERE attempts = 0)::int AS new
+           FROM deliveries WHERE status = 'pending'`,
+      );
+      gauge.set({ state: 'retrying' }, row.retrying);
+      gauge.set({ state: 'new' }, row.new);
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.loop.start(POLL_MS);
@@ -104,6 +135,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const result = await this.send(webhook, delivery.id, delivery.body);
     const outcome = outcomeOf(result);
     const attempts = delivery.attempts + 1;
+    this.attempts.inc({ outcome: outcome.kind, status_class: statusClass(result.statusCode) });
+    this.attemptSeconds.observe({ outcome: outcome.kind }, result.latencyMs / 1000);
+    if (outcome.kind === 'delivered') this.deliveredAfter.observe(Math.max(0, (Date.now() - delivery.created_at.getTime()) / 1000));
     if (outcome.kind === 'delivered' && !webhook.failing_since) {
       await this.deliveries.recordDelivered(delivery, attempts, result);
       return;
@@ -127,6 +161,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async disable(manager: EntityManager, emit: Emit, webhook: WebhookRow, reason: string): Promise<void> {
     if (!(await this.webhooks.disable(manager, webhook.id, reason))) return;
+    this.disabled.inc();
     // Its pending deliveries wait, unscheduled, until it is enabled again.
     await this.deliveries.scheduleAllOf(webhook.id, false, manager);
     this.logger.warn(`webhook ${webhook.id} disabled: ${reason}`);

@@ -17,6 +17,8 @@ import { CommandHandlerExplorer } from '../kafka/on-command';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { withTimeout } from '../kafka/timing';
 import type { JsonLogger } from '../logging/json-logger';
+import { Metrics } from '../metrics/metrics';
+import { MetricsController } from '../metrics/metrics.controller';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { LOGGER, PLATFORM_OPTIONS, REDIS, SERVICE_ENV } from './tokens';
@@ -125,9 +127,10 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { env, logger } = options;
     const isGateway = options.service === 'gateway';
+    const metrics = new Metrics(options.service);
     const commandProviders = [
       ...(isGateway || options.callsServices
-        ? [{ provide: CommandClient, useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs), inject: [KafkaBus] }]
+        ? [{ provide: CommandClient, useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs, metrics), inject: [KafkaBus] }]
         : []),
       ...(isGateway
         ? []
@@ -143,11 +146,12 @@ export class PlatformModule {
           retryDelay: 2000,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: SERVICE_ENV, useValue: env },
         { provide: LOGGER, useValue: logger },
+        { provide: Metrics, useValue: metrics },
         {
           provide: REDIS,
           useFactory: () =>
@@ -170,12 +174,13 @@ export class PlatformModule {
               namespace: env.KAFKA_NAMESPACE,
               sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
               logger,
+              metrics,
             }),
         },
         ...commandProviders,
         {
           provide: OutboxRelay,
-          useFactory: (dataSource: DataSource, bus: KafkaBus) => new OutboxRelay(dataSource, bus, logger),
+          useFactory: (dataSource: DataSource, bus: KafkaBus) => new OutboxRelay(dataSource, bus, logger, { metrics }),
           inject: [DataSource, KafkaBus],
         },
         {
@@ -192,7 +197,7 @@ export class PlatformModule {
         CommandHandlerExplorer,
         PlatformLifecycle,
       ],
-      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, SERVICE_ENV, KafkaBus, ...commandProviders.map((p) => p.provide), Outbox, EventConsumer, HealthService],
+      exports: [LOGGER, REDIS, PLATFORM_OPTIONS, SERVICE_ENV, Metrics, KafkaBus, ...commandProviders.map((p) => p.provide), Outbox, EventConsumer, HealthService],
     };
   }
 }

@@ -12,6 +12,8 @@ import {
   type RoutedCommand,
   type ServiceName,
 } from '@hb/contracts';
+import type { Histogram } from 'prom-client';
+import type { Metrics } from '../metrics/metrics';
 import type { KafkaBus } from './kafka-bus';
 import { header } from './command-server';
 import { ServicePresence } from './service-presence';
@@ -56,13 +58,20 @@ export class CommandClient {
   private ready = false;
   private readonly presence: ServicePresence;
   private hedges = 0;
+  private readonly roundTrips?: Histogram<'target_service' | 'command' | 'outcome'>;
 
   constructor(
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
     private readonly defaultTimeoutMs = 5000,
+    metrics?: Metrics,
   ) {
     this.presence = new ServicePresence(bus);
+    this.roundTrips = metrics?.histogram(
+      'kafka_request_duration_seconds',
+      'Request/reply round trips to services over Kafka, by the service asked, command and outcome (ok, error: the service refused, timeout, unavailable: no replica or no connection).',
+      ['target_service', 'command', 'outcome'],
+    );
   }
 
   /** Started, and its reply consumer fetching (false from a consumer crash until it fetches again). */
@@ -121,10 +130,16 @@ export class CommandClient {
     command: CommandDefinition<Req, Res>,
     requests: Array<{ payload: Req; options?: RequestOptions }>,
   ): { sent: Promise<void>; replies: Array<Promise<Res>> } {
-    if (!this.ready) return refused(requests.length, new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
+    const unavailable = () => this.roundTrips?.observe({ target_service: service, command: command.type, outcome: 'unavailable' }, 0);
+    if (!this.ready) {
+      unavailable();
+      return refused(requests.length, new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
+    }
     if (this.presence.knownDown(service)) {
+      unavailable();
       return refused(requests.length, new DomainError(ErrorCodes.ServiceUnavailable, `no replica of ${service} is running; try again shortly`));
     }
+    const started = performance.now();
     const calls = requests.map(({ payload, options = {} }) => {
       const correlationId = randomUUID();
       const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
@@ -138,7 +153,10 @@ export class CommandClient {
       });
       // A rejection before the caller awaits (a deadline passing while Kafka is away) must not go
       // unhandled: that would take the process down.
-      reply.catch(() => undefined);
+      reply.then(
+        () => this.observe(service, command.type, 'ok', started),
+        (error: unknown) => this.observe(service, command.type, outcomeOf(error), started),
+      );
       const body: CommandRequest<Req> = { type: command.type, tenantId: options.tenantId, payload };
       const message = {
         key: options.key ?? correlationId,
@@ -214,6 +232,10 @@ export class CommandClient {
     else pending.reject(DomainError.fromDetail(reply.error));
   }
 
+  private observe(service: string, command: string, outcome: string, started: number): void {
+    this.roundTrips?.observe({ target_service: service, command, outcome }, (performance.now() - started) / 1000);
+  }
+
   private fail(correlationId: string, error: Error): void {
     this.forget(correlationId)?.reject(error);
   }
@@ -223,6 +245,14 @@ function refused<Res>(count: number, error: DomainError): { sent: Promise<void>;
   const failure = Promise.reject(error);
   failure.catch(() => undefined);
   return { sent: failure, replies: Array.from({ length: count }, () => failure as Promise<Res>) };
+}
+
+/** A failed request's outcome label: the service refused it (a domain error), or it had no answer. */
+function outcomeOf(error: unknown): string {
+  const code = error instanceof DomainError ? error.code : undefined;
+  if (code === ErrorCodes.ServiceTimeout) return 'timeout';
+  if (code === ErrorCodes.ExternalServiceError || code === ErrorCodes.ServiceUnavailable) return 'unavailable';
+  return 'error';
 }
 
 function messageOf(error: unknown): string {

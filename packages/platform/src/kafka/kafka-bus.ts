@@ -9,6 +9,7 @@ import {
 } from 'kafkajs';
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope, TopicSpec } from '@hb/contracts';
+import type { Metrics } from '../metrics/metrics';
 import { ProduceBatcher } from './produce-batcher';
 import { withTimeout } from './timing';
 import { RunningConsumer, type ConsumerSpec } from './running-consumer';
@@ -23,6 +24,7 @@ export interface KafkaBusOptions {
   /** Consumer group session timeout; see BaseEnv.KAFKA_SESSION_TIMEOUT_MS. */
   sessionTimeoutMs?: number;
   logger: LoggerService;
+  metrics?: Metrics;
 }
 
 const DEFAULT_SESSION_TIMEOUT_MS = 3000;
@@ -44,6 +46,11 @@ export class KafkaBus {
   private connected = false;
   /** Set by disconnect: the health client must not be reconnected by a lookup still in flight. */
   private closed = false;
+  private readonly counts?: {
+    produced: ReturnType<Metrics['counter']>;
+    consumed: ReturnType<Metrics['counter']>;
+    lag: ReturnType<Metrics['gauge']>;
+  };
 
   constructor(private readonly options: KafkaBusOptions) {
     const logger = options.logger;
@@ -70,6 +77,24 @@ export class KafkaBus {
     this.requests = new ProduceBatcher(this.requestProducer);
     this.admin = this.kafka.admin();
     this.healthAdmin = this.kafka.admin({ retry: { retries: 0 } });
+    const metrics = options.metrics;
+    if (metrics) {
+      this.counts = {
+        produced: metrics.counter('kafka_messages_produced_total', 'Messages this process sent to Kafka, by topic.', ['topic']),
+        consumed: metrics.counter('kafka_messages_consumed_total', 'Messages this process consumed, by consumer group and topic.', ['group', 'topic']),
+        lag: metrics.gauge(
+          'kafka_consumer_lag_messages',
+          "Messages not yet consumed behind the group's position, per partition this process consumes, as of its last batch.",
+          ['group', 'topic', 'partition'],
+        ),
+      };
+    }
+  }
+
+  /** A topic's or group's name without the deployment's namespace: a label the same in every deployment. */
+  private unscoped(name: string): string {
+    const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+    return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
   }
 
   get service(): string {
@@ -138,6 +163,7 @@ export class KafkaBus {
         headers: { 'event-type': event.type },
       })),
     });
+    this.counts?.produced.inc({ topic }, events.length);
   }
 
   /**
@@ -146,6 +172,7 @@ export class KafkaBus {
    */
   async sendRaw(topic: string, ...messages: Array<{ key: string; value: string; headers: Record<string, string> }>): Promise<void> {
     await this.requests.send(topic, messages);
+    this.counts?.produced.inc({ topic: this.unscoped(topic) }, messages.length);
   }
 
   /**
@@ -159,7 +186,7 @@ export class KafkaBus {
    */
   private newConsumer(groupName: string, config: Partial<ConsumerConfig>): Consumer {
     const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
-    return this.kafka.consumer({
+    const consumer = this.kafka.consumer({
       groupId: this.scoped(groupName),
       allowAutoTopicCreation: false,
       sessionTimeout,
@@ -168,6 +195,15 @@ export class KafkaBus {
       rebalanceTimeout: Math.max(10_000, sessionTimeout),
       ...config,
     });
+    const counts = this.counts;
+    if (counts) {
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const topic = this.unscoped(payload.topic);
+        counts.consumed.inc({ group: groupName, topic }, payload.batchSize);
+        counts.lag.set({ group: groupName, topic, partition: String(payload.partition) }, Math.max(0, Number(payload.offsetLagLow)));
+      });
+    }
+    return consumer;
   }
 
   /**

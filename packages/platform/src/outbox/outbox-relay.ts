@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { KafkaBus } from '../kafka/kafka-bus';
+import type { Metrics } from '../metrics/metrics';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
 export interface OutboxRelayOptions {
@@ -12,6 +13,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Published rows are kept this long for inspection, then purged. */
   retentionMs?: number;
+  /** Where the backlog is reported (outbox_unpublished_events, outbox_oldest_unpublished_age_seconds). */
+  metrics?: Metrics;
 }
 
 /** Kafka refuses a record batch over its max.message.bytes (1 MiB by default); stay well below. */
@@ -45,6 +48,18 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.outbox = new OutboxRepository(dataSource);
+    const metrics = options.metrics;
+    if (metrics) {
+      // Read at each scrape from the table itself, so every replica reports the service's backlog.
+      let backlog: Promise<{ rows: number; oldestSeconds: number }> | undefined;
+      const read = () => (backlog ??= this.outbox.backlog(this.namespace).finally(() => setTimeout(() => (backlog = undefined), 1000)));
+      metrics.gauge('outbox_unpublished_events', 'Events written to the outbox and not yet published to Kafka.', [], async (gauge) => {
+        gauge.set((await read().catch(() => ({ rows: NaN }))).rows);
+      });
+      metrics.gauge('outbox_oldest_unpublished_age_seconds', 'How long the oldest unpublished event has waited in the outbox (0: none waits).', [], async (gauge) => {
+        gauge.set((await read().catch(() => ({ oldestSeconds: NaN }))).oldestSeconds);
+      });
+    }
     this.pollIntervalMs = options.pollIntervalMs ?? 5000;
     this.batchSize = options.batchSize ?? 500;
     this.retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;

@@ -37,6 +37,16 @@ export class OutboxRepository {
     );
   }
 
+  /** How many of the namespace's rows wait to be published, and how long the oldest has waited. */
+  async backlog(namespace: string): Promise<{ rows: number; oldestSeconds: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS oldest
+         FROM outbox WHERE published_at IS NULL AND namespace = $1`,
+      [namespace],
+    );
+    return { rows: row.rows, oldestSeconds: row.oldest };
+  }
+
   async markPublished(manager: EntityManager, ids: string[]): Promise<void> {
     await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   }

@@ -1,0 +1,21 @@
+import { Controller, Get, Header, Res, SetMetadata } from '@nestjs/common';
+import type { Response } from 'express';
+import { Metrics } from './metrics';
+
+/**
+ * Marks the metrics route: a service answers it to whoever reaches its port (inside the cluster);
+ * the gateway, whose port is public, to its admin key only.
+ */
+export const METRICS_ROUTE = 'hb:metrics-route';
+
+@SetMetadata(METRICS_ROUTE, true)
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  async scrape(@Res() res: Response): Promise<void> {
+    res.type(this.metrics.contentType).send(await this.metrics.scrape());
+  }
+}

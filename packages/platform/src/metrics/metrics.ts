@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Seconds: from a millisecond's work to a model call's minute. */
+export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/**
+ * A service's Prometheus metrics: the runtime's defaults (CPU, memory, event-loop lag, GC) and
+ * what the service declares, named per Prometheus' conventions (units in the name, `_total` for
+ * counters). Labels take only bounded values: a route template, a status class, an outcome; never
+ * a tenant, a key or a resource id. Declaring a metric twice answers the first (two modules may
+ * count the same thing).
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return this.once(name, () => new Counter({ name, help, labelNames, registers: [this.registry] }));
+  }
+
+  histogram<L extends string = never>(name: string, help: string, labelNames: readonly L[] = [], buckets = LATENCY_BUCKETS): Histogram<L> {
+    return this.once(name, () => new Histogram({ name, help, labelNames, buckets, registers: [this.registry] }));
+  }
+
+  /** A gauge; `collect` (run at each scrape) sets it from the source of truth, such as a count in a table. */
+  gauge<L extends string = never>(name: string, help: string, labelNames: readonly L[] = [], collect?: (gauge: Gauge<L>) => Promise<void> | void): Gauge<L> {
+    return this.once(
+      name,
+      () =>
+        new Gauge({
+          name,
+          help,
+          labelNames,
+          registers: [this.registry],
+          ...(collect ? { async collect(this: Gauge<L>) { await collect(this); } } : {}),
+        }),
+    );
+  }
+
+  /** The text a scrape answers. */
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private once<T>(name: string, make: () => T): T {
+    return (this.registry.getSingleMetric(name) as T | undefined) ?? make();
+  }
+}
+
+/** A status as its class (2xx, 4xx, …): a bounded label. */
+export function statusClass(status: number | null | undefined): string {
+  return status ? `${Math.floor(status / 100)}xx` : 'none';
+}
