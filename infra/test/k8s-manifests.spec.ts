@@ -192,6 +192,15 @@ describe('Kubernetes base', () => {
     expect(services.map(nameOf).sort()).toEqual([...APPS].sort());
   });
 
+  it('lets Prometheus scrape /metrics by annotation on every app but the gateway, whose scrape needs the admin key', () => {
+    for (const d of deployments) {
+      const app = nameOf(d);
+      const annotations = d.spec?.template.metadata?.annotations ?? {};
+      const expected = app === 'gateway' ? {} : { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(APP_PORTS[app]), 'prometheus.io/path': '/metrics' };
+      expect({ app, annotations }).toEqual({ app, annotations: expected });
+    }
+  });
+
   it('starts each app from its own dist/main.js in the shared image', () => {
     for (const d of deployments) {
       const container = mainContainer(d);
