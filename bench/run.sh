@@ -7,6 +7,7 @@ export PATH="$(cd .. && pwd)/.tools/bin:$PATH"
 pnpm exec tsc -p tsconfig.json
 node dist/gateway-roundtrip.js
 node dist/gateway-auth-overhead.js
+node dist/observability-overhead.js
 node dist/retrieval-quality.js
 node dist/memory-search.js
 node dist/agent-invoke.js

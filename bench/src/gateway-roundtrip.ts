@@ -9,8 +9,7 @@
 //   CPU of the same processes over the same time subtracted).
 // Embeddings come from a stand-in endpoint in this process (EMBEDDINGS_PROVIDER=http), so the
 // write's figure is the platform's own work, the model excluded.
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -20,6 +19,7 @@ import {
   constantRate,
   cpuByCommand,
   cpuSpent,
+  embeddingStandIn,
   fmt,
   loadCpu,
   maxThroughput,
@@ -62,25 +62,6 @@ function byProcess(spent: Cpu, units: number): string {
     .join(', ');
 }
 
-/** An OpenAI-compatible embeddings endpoint answering a unit vector derived from each text's hash. */
-function embeddingStandIn(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const { input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: string[] };
-      const data = input.map((text, index) => {
-        const seed = createHash('sha256').update(text).digest();
-        const raw = Array.from({ length: DIMENSIONS }, (_, i) => seed[i % seed.length] - 127.5 + i / DIMENSIONS);
-        const norm = Math.hypot(...raw);
-        return { index, embedding: raw.map((x) => x / norm) };
-      });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
-    });
-  });
-  return new Promise((resolve) => server.listen(EMBEDDING_PORT, '127.0.0.1', () => resolve(server)));
-}
-
 interface Path {
   url: string;
   headers: Record<string, string>;
@@ -103,7 +84,7 @@ async function postJson(url: string, headers: Record<string, string>, body: obje
 }
 
 async function main(): Promise<void> {
-  const embeddings = await embeddingStandIn();
+  const embeddings = await embeddingStandIn(EMBEDDING_PORT, DIMENSIONS);
   const env = {
     ...benchEnv,
     KAFKA_NAMESPACE: `bench${randomBytes(3).toString('hex')}`,

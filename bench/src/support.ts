@@ -1,4 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -217,4 +219,23 @@ export function cpuPerUnit(before: Map<string, number>, after: Map<string, numbe
     .slice(0, 6)
     .map(([command, ms]) => `${command} ${ms.toFixed(2)}`)
     .join(', ');
+}
+
+/** An OpenAI-compatible embeddings endpoint answering a unit vector derived from each text's hash. */
+export function embeddingStandIn(port: number, dimensions: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const { input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: string[] };
+      const data = input.map((text, index) => {
+        const seed = createHash('sha256').update(text).digest();
+        const raw = Array.from({ length: dimensions }, (_, i) => seed[i % seed.length] - 127.5 + i / dimensions);
+        const norm = Math.hypot(...raw);
+        return { index, embedding: raw.map((x) => x / norm) };
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }

@@ -1,3 +1,4 @@
+import './instrument';
 import { runService } from '@hb/platform';
 import { GATEWAY_SERVICE } from './gateway.service';
 

@@ -1,3 +1,4 @@
+import './instrument';
 import { BullModule } from '@nestjs/bull';
 import { ScheduleModule } from '@nestjs/schedule';
 import { runService } from '@hb/platform';

@@ -1,3 +1,4 @@
+import './instrument';
 import { runService } from '@hb/platform';
 import { loadEnv } from './config/env';
 import { DATABASE } from './database';

@@ -11,3 +11,4 @@ export * from './ids';
 export * from './outbound';
 export * from './secrets';
 export * from './metrics';
+export * from './tracing';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Anthropic from '@anthropic-ai/sdk';
 import { RunErrors } from '@hb/contracts';
-import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, type ModelProvider } from '@hb/platform';
+import { MODEL_NOT_CONFIGURED, MODEL_PROVIDER, SpanKind, inSpan, type ModelProvider } from '@hb/platform';
 import type { AgentRow, AttachedSkill } from '../agents/agents.service';
 import type { McpServerRow } from '../mcp/mcp-servers.repository';
 import { McpToolbox, type McpSession } from '../mcp/mcp-toolbox';
@@ -60,15 +60,21 @@ export class AgentTurn {
     private readonly metrics: RunMetrics,
   ) {}
 
+  /** One run of the agent, as the GenAI conventions' invoke_agent span; its model calls and tool calls are children. */
   async run(run: RunRow, agent: AgentRow, options: TurnOptions): Promise<TurnResult> {
-    if (!this.model) throw new RunFailure(RunErrors.ModelNotConfigured, MODEL_NOT_CONFIGURED);
-    const own = [...(agent.tools_enabled ? MEMORY_TOOLS : []), ...(options.skills.length ? [SKILL_TOOL] : [])];
-    const mcp = await this.mcp.open(options.mcpServers, own.map((tool) => tool.name), options.signal);
-    try {
-      return await this.loop(run, agent, options, [...own, ...mcp.tools], mcp);
-    } finally {
-      await mcp.close();
-    }
+    const attributes = { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.id': agent.id, 'gen_ai.agent.name': agent.name, 'gen_ai.conversation.id': run.conversation_id };
+    return inSpan(`invoke_agent ${agent.name}`, { kind: SpanKind.INTERNAL, attributes }, async (span) => {
+      if (!this.model) throw new RunFailure(RunErrors.ModelNotConfigured, MODEL_NOT_CONFIGURED);
+      const own = [...(agent.tools_enabled ? MEMORY_TOOLS : []), ...(options.skills.length ? [SKILL_TOOL] : [])];
+      const mcp = await this.mcp.open(options.mcpServers, own.map((tool) => tool.name), options.signal);
+      try {
+        const result = await this.loop(run, agent, options, [...own, ...mcp.tools], mcp);
+        span.setAttributes({ 'gen_ai.usage.input_tokens': result.inputTokens, 'gen_ai.usage.output_tokens': result.outputTokens });
+        return result;
+      } finally {
+        await mcp.close();
+      }
+    });
   }
 
   private async loop(run: RunRow, agent: AgentRow, options: TurnOptions, tools: Anthropic.Tool[], mcp: McpSession): Promise<TurnResult> {
@@ -112,9 +118,12 @@ export class AgentTurn {
       for (const use of uses) {
         options.stream?.tool(use.name);
         const input = use.input as Record<string, unknown>;
-        const { output, isError, server }: { output: unknown; isError: boolean; server?: string } = mcp.owns(use.name)
-          ? await mcp.call(use.name, input, options.signal)
-          : await this.tools.call(run, use.name, input);
+        const toolAttributes = { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': use.name, 'gen_ai.tool.call.id': use.id };
+        const { output, isError, server }: { output: unknown; isError: boolean; server?: string } = await inSpan(
+          `execute_tool ${use.name}`,
+          { kind: SpanKind.INTERNAL, attributes: toolAttributes },
+          () => (mcp.owns(use.name) ? mcp.call(use.name, input, options.signal) : this.tools.call(run, use.name, input)),
+        );
         this.metrics.toolCall(use.name, isError);
         result.toolCalls.push({ id: use.id, name: use.name, input: use.input, output, is_error: isError, ...(server ? { server } : {}) });
         results.push({ type: 'tool_result', tool_use_id: use.id, content: typeof output === 'string' ? output : JSON.stringify(output), ...(isError ? { is_error: true } : {}) });
@@ -131,8 +140,25 @@ export class AgentTurn {
     onText: (delta: string) => void,
   ): Promise<Anthropic.Message> {
     const started = performance.now();
+    const attributes = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'anthropic',
+      'gen_ai.request.model': body.model,
+      'gen_ai.request.max_tokens': body.max_tokens,
+    };
     try {
-      const message = await this.send(body, signal, stream, onText);
+      // The GenAI conventions' chat span: the HTTP call to the provider is its child.
+      const message = await inSpan(`chat ${body.model}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+        const answered = await this.send(body, signal, stream, onText);
+        span.setAttributes({
+          'gen_ai.response.model': answered.model,
+          'gen_ai.response.id': answered.id,
+          'gen_ai.response.finish_reasons': answered.stop_reason ? [answered.stop_reason] : [],
+          'gen_ai.usage.input_tokens': answered.usage.input_tokens,
+          'gen_ai.usage.output_tokens': answered.usage.output_tokens,
+        });
+        return answered;
+      });
       this.metrics.modelCall((performance.now() - started) / 1000, message);
       return message;
     } catch (error) {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { JsonLogger, Metrics } from '@hb/platform';
+import { context, endServerSpan, startServerSpan, type JsonLogger, type Metrics } from '@hb/platform';
 import type { Principal } from '../auth/principal';
 import { faceOf } from '../faces/face';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
+const UNTRACED = /^\/(health|metrics)(\/|$)/;
 
 export interface GatewayRequest extends Request {
   requestId: string;
@@ -22,6 +23,8 @@ export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler
   const durations = metrics.histogram('http_request_duration_seconds', 'Time to answer an HTTP request, by API face, method, route template and status.', labels);
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
+    // Probes and scrapes would be most of the spans and say nothing.
+    const traced = UNTRACED.test(req.path) ? undefined : startServerSpan(req.method, req.path, req.headers);
     const id = `req_${randomUUID().replace(/-/g, '')}`;
     (req as GatewayRequest).requestId = id;
     res.setHeader(REQUEST_ID_HEADER, id);
@@ -30,6 +33,7 @@ export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler
       // The template the router matched (/api/v1/memories/:id), never the path itself: ids stay out of labels.
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       const observed = { face: faceOf(req.path), method: req.method, route, status: String(res.statusCode) };
+      if (traced) endServerSpan(traced.span, req.method, req.route?.path ? route : undefined, res.statusCode);
       requests.inc(observed);
       durations.observe(observed, seconds);
       const principal = (req as GatewayRequest).principal;
@@ -47,7 +51,9 @@ export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler
         'Http',
       );
     });
-    next();
+    // The rest of the request runs in its span: the commands it sends, the line logged at its end.
+    if (traced) context.with(traced.context, next);
+    else next();
   };
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
 import { Metrics, Outbox, prefixedId, type Counter } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
+import { embedInSpan } from '../search/hybrid-search';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { MemoriesRepository } from './memories.repository';
 import { memoryChanged, memoryView, sizeOf } from './memory.view';
@@ -39,7 +40,7 @@ export class MemoryWriter {
       const fields = { content: item.content, tags: item.tags ?? [], metadata: item.metadata ?? {} };
       return { ...fields, type: item.type, importance: item.importance ?? 0.5, sizeBytes: sizeOf(fields) };
     });
-    const vectors = await this.embeddings.embed(items.map((item) => item.content), 'document');
+    const vectors = await embedInSpan(this.embeddings, items.map((item) => item.content), 'document');
     const delta = { memories: rows.length, storageBytes: rows.reduce((n, row) => n + row.sizeBytes, 0) };
     const saved = await this.outbox.transaction(async (manager, emit) => {
       await this.memories.changeUsage(manager, owner.tenantId, delta, owner.quota);

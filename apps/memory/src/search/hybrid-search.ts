@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Metrics, type Histogram } from '@hb/platform';
+import { Metrics, SpanKind, inSpan, type Histogram } from '@hb/platform';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { MemoriesRepository } from '../memories/memories.repository';
 import type { MemoryEntity } from '../memories/memory.entity';
@@ -41,7 +41,7 @@ export class HybridSearch {
     const { tenantId, filter } = input;
     const total = this.stages.startTimer({ stage: 'total' });
     const [vectorHits, lexicalHits] = await Promise.all([
-      this.timed('embedding', () => this.embeddings.embed([input.text], 'query')).then(([vector]) =>
+      this.timed('embedding', () => embedInSpan(this.embeddings, [input.text], 'query')).then(([vector]) =>
         this.timed('vector', () => this.vectors.search({ tenantId, vector, limit: CANDIDATES, filter })),
       ),
       this.timed('lexical', () => this.lexical.search({ tenantId, text: input.text, limit: CANDIDATES, filter })),
@@ -75,4 +75,10 @@ export class HybridSearch {
       .filter((hit): hit is HybridHit => hit.memory !== undefined && hit.relevance >= input.minRelevance)
       .slice(0, input.limit);
   }
+}
+
+/** An embedding as the GenAI conventions' embeddings span (the model runs in this process). */
+export function embedInSpan(embeddings: EmbeddingProvider, texts: string[], kind: 'query' | 'document'): Promise<number[][]> {
+  const attributes = { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': embeddings.model };
+  return inSpan(`embeddings ${embeddings.model}`, { kind: SpanKind.INTERNAL, attributes }, () => embeddings.embed(texts, kind));
 }

@@ -127,7 +127,7 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { env, logger } = options;
     const isGateway = options.service === 'gateway';
-    const metrics = new Metrics(options.service);
+    const metrics = new Metrics(options.service, env.METRICS_ENABLED);
     const commandProviders = [
       ...(isGateway || options.callsServices
         ? [{ provide: CommandClient, useFactory: (bus: KafkaBus) => new CommandClient(bus, logger, options.requestTimeoutMs, metrics), inject: [KafkaBus] }]

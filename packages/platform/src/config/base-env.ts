@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -48,6 +48,10 @@ export class BaseEnv {
 
   @Type(() => Number) @IsInt() @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** false: no /metrics, and the figures are not kept (the benchmark of their cost compares the two). */
+  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value)) @IsBoolean()
+  METRICS_ENABLED = true;
 }
 
 /** A comma-separated variable as a list of its trimmed, non-empty items. */

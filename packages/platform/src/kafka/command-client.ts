@@ -14,6 +14,7 @@ import {
 } from '@hb/contracts';
 import type { Histogram } from 'prom-client';
 import type { Metrics } from '../metrics/metrics';
+import { endSpan, startProducerSpan, traceHeaders } from '../tracing/spans';
 import type { KafkaBus } from './kafka-bus';
 import { header } from './command-server';
 import { ServicePresence } from './service-presence';
@@ -143,6 +144,8 @@ export class CommandClient {
     const calls = requests.map(({ payload, options = {} }) => {
       const correlationId = randomUUID();
       const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+      // The span covers the round trip; the service's span of the command is its child.
+      const span = startProducerSpan(`send ${command.type}`, commandTopic(service), { 'messaging.message.conversation_id': correlationId });
       const reply = new Promise<unknown>((resolve, reject) => {
         const timer = setTimeout(() => {
           this.forget(correlationId);
@@ -154,14 +157,21 @@ export class CommandClient {
       // A rejection before the caller awaits (a deadline passing while Kafka is away) must not go
       // unhandled: that would take the process down.
       reply.then(
-        () => this.observe(service, command.type, 'ok', started),
-        (error: unknown) => this.observe(service, command.type, outcomeOf(error), started),
+        () => {
+          this.observe(service, command.type, 'ok', started);
+          endSpan(span);
+        },
+        (error: unknown) => {
+          this.observe(service, command.type, outcomeOf(error), started);
+          endSpan(span, error);
+        },
       );
       const body: CommandRequest<Req> = { type: command.type, tenantId: options.tenantId, payload };
       const message = {
         key: options.key ?? correlationId,
         value: JSON.stringify(body),
         headers: {
+          ...traceHeaders(span),
           [CommandHeaders.CorrelationId]: correlationId,
           [CommandHeaders.ReplyTo]: this.bus.scoped(replyTopic(this.bus.service)),
           [CommandHeaders.Deadline]: String(Date.now() + timeoutMs),

@@ -12,6 +12,8 @@ import {
   type CommandRequest,
   type ServiceName,
 } from '@hb/contracts';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { consumeInSpan } from '../tracing/spans';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
 import type { RunningConsumer } from './running-consumer';
@@ -124,7 +126,13 @@ export class CommandServer {
   }
 
   private async answer(message: KafkaMessage, correlationId: string, replyTo: string): Promise<void> {
-    const reply = await this.execute(message, correlationId);
+    const type = header(message, CommandHeaders.Type) ?? 'unknown';
+    const topic = commandTopic(this.service);
+    const reply = await consumeInSpan(`process ${type}`, topic, message.headers, { 'messaging.message.conversation_id': correlationId }, async () => {
+      const answer = await this.execute(message, correlationId);
+      if (!answer.ok) trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: answer.error.code });
+      return answer;
+    });
     try {
       await this.reply(replyTo, correlationId, reply);
     } catch (error) {

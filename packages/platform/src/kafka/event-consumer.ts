@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { EventEnvelope, parseAs, type EventDefinition } from '@hb/contracts';
+import { consumeInSpan } from '../tracing/spans';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
 
@@ -86,7 +87,11 @@ export class EventConsumer {
     } catch (error) {
       return skip(error);
     }
-    if (subscription.handle) return keepAlive(heartbeat, () => subscription.handle!(event as EventEnvelope));
+    const traced = (work: () => Promise<void>) =>
+      consumeInSpan(`process ${event.type}`, topic, message.headers, { 'messaging.consumer.group.name': subscription.group, 'messaging.message.id': event.id }, () =>
+        keepAlive(heartbeat, work),
+      );
+    if (subscription.handle) return traced(() => subscription.handle!(event as EventEnvelope));
     const handler = subscription.handlers?.find((candidate) => candidate.event.type === event.type);
     if (!handler) return;
     try {
@@ -94,6 +99,6 @@ export class EventConsumer {
     } catch (error) {
       return skip(error);
     }
-    await keepAlive(heartbeat, () => handler.handle(event));
+    await traced(() => handler.handle(event));
   }
 }

@@ -152,15 +152,23 @@ export class KafkaBus {
     }
   }
 
-  /** Publishes events keyed by `keyOf` (the aggregate id), so one aggregate's events stay ordered. */
-  async publish(topic: string, events: EventEnvelope<object>[], keyOf: (event: EventEnvelope<object>) => string): Promise<void> {
+  /**
+   * Publishes events keyed by `keyOf` (the aggregate id), so one aggregate's events stay ordered;
+   * `headersOf` adds an event's own headers (the trace context its writer had).
+   */
+  async publish(
+    topic: string,
+    events: EventEnvelope<object>[],
+    keyOf: (event: EventEnvelope<object>) => string,
+    headersOf: (event: EventEnvelope<object>) => Record<string, string> | undefined = () => undefined,
+  ): Promise<void> {
     if (events.length === 0) return;
     await this.eventProducer.send({
       topic: this.scoped(topic),
       messages: events.map((event) => ({
         key: keyOf(event),
         value: JSON.stringify(event),
-        headers: { 'event-type': event.type },
+        headers: { ...headersOf(event), 'event-type': event.type },
       })),
     });
     this.counts?.produced.inc({ topic }, events.length);

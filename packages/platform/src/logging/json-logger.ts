@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { LogLevel } from '../config/base-env';
+import { activeTraceIds } from '../tracing/spans';
 
 const SEVERITY: Record<LogLevel, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, verbose: 5 };
 
@@ -73,6 +74,9 @@ export class JsonLogger implements LoggerService {
     } else {
       entry.msg = String(message);
     }
+    // Within a traced request or message: the ids that find the line's trace.
+    const ids = activeTraceIds();
+    if (ids) Object.assign(entry, ids);
     this.sink.write(`${safeStringify(entry)}\n`);
   }
 }

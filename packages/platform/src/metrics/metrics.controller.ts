@@ -16,6 +16,7 @@ export class MetricsController {
   @Get()
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() res: Response): Promise<void> {
+    if (!this.metrics.enabled) return void res.status(404).type('text/plain').send('metrics are off (METRICS_ENABLED=false)\n');
     res.type(this.metrics.contentType).send(await this.metrics.scrape());
   }
 }

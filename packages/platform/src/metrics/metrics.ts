@@ -13,9 +13,13 @@ export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.
 export class Metrics {
   readonly registry = new Registry();
 
-  constructor(service: string) {
+  /** `enabled: false` (METRICS_ENABLED=false): every metric is a no-op and nothing is collected. */
+  constructor(
+    service: string,
+    readonly enabled = true,
+  ) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    if (enabled) collectDefaultMetrics({ register: this.registry });
   }
 
   counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
@@ -51,9 +55,21 @@ export class Metrics {
   }
 
   private once<T>(name: string, make: () => T): T {
+    if (!this.enabled) return NO_OP as T;
     return (this.registry.getSingleMetric(name) as T | undefined) ?? make();
   }
 }
+
+/** What every metric is when metrics are off: each call does nothing. */
+const NO_OP = {
+  inc: () => undefined,
+  dec: () => undefined,
+  set: () => undefined,
+  reset: () => undefined,
+  observe: () => undefined,
+  startTimer: () => () => 0,
+  labels: () => NO_OP,
+};
 
 /** A status as its class (2xx, 4xx, …): a bounded label. */
 export function statusClass(status: number | null | undefined): string {

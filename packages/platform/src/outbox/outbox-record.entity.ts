@@ -14,6 +14,8 @@ export class OutboxRecord {
   @Column('text', { name: 'aggregate_id' }) aggregateId!: string;
   @Column('text') type!: string;
   @Column('jsonb') envelope!: object;
+  /** The writer's trace context (traceparent, tracestate), sent as the message's headers; null untraced. */
+  @Column('jsonb', { name: 'trace_context', nullable: true }) traceContext!: Record<string, string> | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
 }

@@ -127,11 +127,12 @@ export class OutboxRelay {
       const rows = await this.outbox.unpublished(manager, this.namespace, this.batchSize);
       if (rows.length === 0) return 0;
       for (const chunk of chunksOf(rows)) {
-        const keys = new Map(chunk.map((row) => [row.envelope.id, row.aggregate_id]));
+        const byId = new Map(chunk.map((row) => [row.envelope.id, row]));
         await this.bus.publish(
           chunk[0].topic,
           chunk.map((row) => row.envelope),
-          (event) => keys.get(event.id) ?? event.tenantId,
+          (event) => byId.get(event.id)?.aggregate_id ?? event.tenantId,
+          (event) => byId.get(event.id)?.trace_context ?? undefined,
         );
       }
       await this.outbox.markPublished(

@@ -66,5 +66,15 @@ export const AddOutboxNamespace1763901200000 = sqlMigration('AddOutboxNamespace1
   ],
 });
 
+/**
+ * The trace context of the transaction that wrote the event (W3C traceparent and tracestate), for
+ * the relay to send in the message's headers: the event's consumers then join the writer's trace.
+ * Null when tracing is off.
+ */
+export const AddOutboxTraceContext1764100000000 = sqlMigration('AddOutboxTraceContext1764100000000', {
+  up: [`ALTER TABLE outbox ADD COLUMN trace_context jsonb`],
+  down: [`ALTER TABLE outbox DROP COLUMN trace_context`],
+});
+
 /** Every service's outbox migrations, in order. */
-export const OUTBOX_MIGRATIONS = [CreateOutbox1763900000000, AddOutboxSequence1763900400000, AddOutboxNamespace1763901200000];
+export const OUTBOX_MIGRATIONS = [CreateOutbox1763900000000, AddOutboxSequence1763900400000, AddOutboxNamespace1763901200000, AddOutboxTraceContext1764100000000];

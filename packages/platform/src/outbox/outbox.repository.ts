@@ -9,6 +9,7 @@ export interface OutboxRow {
   topic: string;
   aggregate_id: string;
   envelope: EventEnvelope<object>;
+  trace_context: Record<string, string> | null;
 }
 
 /** The outbox table as its relay reads it: unpublished rows in insertion order, one relay at a time. */
@@ -31,7 +32,7 @@ export class OutboxRepository {
   /** Up to `limit` of the namespace's unpublished rows, in insertion order. */
   async unpublished(manager: EntityManager, namespace: string, limit: number): Promise<OutboxRow[]> {
     return manager.query(
-      `SELECT id, topic, aggregate_id, envelope FROM outbox
+      `SELECT id, topic, aggregate_id, envelope, trace_context FROM outbox
         WHERE published_at IS NULL AND namespace = $2 ORDER BY seq LIMIT $1`,
       [limit, namespace],
     );

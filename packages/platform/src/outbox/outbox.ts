@@ -4,6 +4,7 @@ import type { EventEnvelope } from '@hb/contracts';
 import { OutboxRecord } from './outbox-record.entity';
 import type { OutboxRelay } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
+import { traceHeaders } from '../tracing/spans';
 
 export interface PendingEvent<P extends object = object> {
   topic: string;
@@ -57,11 +58,13 @@ export class Outbox {
       const events: PendingEvent[] = [];
       const value = await work(manager, (event) => events.push(event));
       if (events.length > 0) {
+        const trace = traceHeaders();
+        const traceContext = Object.keys(trace).length ? trace : null;
         await manager.insert(
           OutboxRecord,
           events.map((event) => {
             const envelope = envelopeOf(event);
-            return { id: envelope.id, topic: event.topic, namespace: this.relay.namespace, aggregateId: event.aggregateId, type: event.type, envelope };
+            return { id: envelope.id, topic: event.topic, namespace: this.relay.namespace, aggregateId: event.aggregateId, type: event.type, envelope, traceContext };
           }),
         );
       }

@@ -1,0 +1,116 @@
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Attributes, type Context, type Span, type TextMapGetter } from '@opentelemetry/api';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { IHeaders } from 'kafkajs';
+
+/**
+ * The platform's spans, through @opentelemetry/api alone: with no SDK started (tracing off) every
+ * call here is a no-op. W3C trace context (traceparent, tracestate) travels in Kafka message
+ * headers, so a trace follows a request from the gateway through the services it asks.
+ */
+export const tracer = trace.getTracer('heartbeat-platform');
+
+const kafkaHeaders: TextMapGetter<IHeaders | undefined> = {
+  keys: (carrier) => Object.keys(carrier ?? {}),
+  get: (carrier, key) => {
+    const value = carrier?.[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : first.toString();
+  },
+};
+
+/** The trace context of `span` (or of whatever is active), as headers for a message. */
+export function traceHeaders(span?: Span): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(span ? trace.setSpan(context.active(), span) : context.active(), carrier);
+  return carrier;
+}
+
+/** A message sent to `topic`, as a PRODUCER span the caller ends (a command: when its reply comes). */
+export function startProducerSpan(name: string, topic: string, attributes: Attributes = {}): Span {
+  return tracer.startSpan(name, {
+    kind: SpanKind.PRODUCER,
+    attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'send', ...attributes },
+  });
+}
+
+/** Ends a span as the work it covers went: an error is recorded on it. */
+export function endSpan(span: Span, error?: unknown): void {
+  if (error !== undefined) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  }
+  span.end();
+}
+
+/** Runs `work` in a span of its own, active for what it calls, ended as the work went. */
+export async function inSpan<T>(name: string, options: { kind?: SpanKind; attributes?: Attributes }, work: (span: Span) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(name, options, async (span) => {
+    try {
+      const result = await work(span);
+      span.end();
+      return result;
+    } catch (error) {
+      endSpan(span, error);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Handles a consumed message in a CONSUMER span whose parent is the trace context its headers
+ * carry (the sender's span), so the handler's own spans (its queries, the commands it sends) join
+ * the sender's trace.
+ */
+export async function consumeInSpan<T>(name: string, topic: string, headers: IHeaders | undefined, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  const parent = propagation.extract(ROOT_CONTEXT, headers, kafkaHeaders);
+  return context.with(parent, () =>
+    inSpan(
+      name,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', ...attributes },
+      },
+      () => work(),
+    ),
+  );
+}
+
+const httpHeaders: TextMapGetter<IncomingHttpHeaders> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => {
+    const value = carrier[key];
+    return Array.isArray(value) ? value[0] : value;
+  },
+};
+
+/**
+ * An incoming HTTP request's SERVER span, its parent the caller's trace context if it sent one
+ * (traceparent): the caller ends it with `endServerSpan` once the answer is sent. Made here rather
+ * than by the HTTP instrumentation, which costs several times as much per request for attributes
+ * nobody reads; the route and status are what a trace needs.
+ */
+export function startServerSpan(method: string, path: string, headers: IncomingHttpHeaders): { span: Span; context: Context } {
+  const parent = propagation.extract(ROOT_CONTEXT, headers, httpHeaders);
+  const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path } }, parent);
+  return { span, context: trace.setSpan(parent, span) };
+}
+
+export function endServerSpan(span: Span, method: string, route: string | undefined, status: number): void {
+  if (route) {
+    span.updateName(`${method} ${route}`);
+    span.setAttribute('http.route', route);
+  }
+  span.setAttribute('http.response.status_code', status);
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
+
+/** The active span's ids, for log lines (none when tracing is off or nothing is traced). */
+export function activeTraceIds(): { trace_id: string; span_id: string } | undefined {
+  const span = trace.getActiveSpan();
+  if (!span) return undefined;
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  // A span that is not sampled is not exported: its ids would point at nothing.
+  return traceFlags & 1 ? { trace_id: traceId, span_id: spanId } : undefined;
+}
+export { SpanKind, context, type Span } from '@opentelemetry/api';

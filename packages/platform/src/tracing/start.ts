@@ -1,0 +1,49 @@
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+
+/**
+ * Tracing is on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT, or the traces one),
+ * unless OTEL_SDK_DISABLED=true. Everything else is the standard OTEL_* variables: the protocol
+ * (http/protobuf by default, grpc, http/json), headers, sampler, batch delays, resource attributes.
+ */
+export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.OTEL_SDK_DISABLED === 'true') return false;
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+let sdk: NodeSDK | undefined;
+
+/**
+ * Starts OpenTelemetry's Node SDK for this service, exporting traces over OTLP, with spans for
+ * PostgreSQL queries and for calls made with fetch (a model's, an MCP server's); the platform adds
+ * the gateway's requests (startServerSpan), Kafka's messages and the GenAI spans. It must run
+ * before anything else is loaded, since the instrumentations patch `pg` and `undici` as they are
+ * required: each service's
+ * `instrument.ts`, the first import of its main. Without an endpoint it loads nothing and costs
+ * nothing: every span the code starts is then a no-op of @opentelemetry/api.
+ */
+export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (sdk || !tracingConfigured(env)) return false;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
+  const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  sdk = new NodeSDK({
+    serviceName: env.OTEL_SERVICE_NAME ?? service,
+    instrumentations: [
+      // A query outside a traced request (a poller's) would be a trace of its own, every few seconds;
+      // taking a pooled connection is a span per query that says nothing.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new UndiciInstrumentation({ requireParentforSpans: true }),
+    ],
+    // Traces only: metrics are Prometheus' (/metrics), logs are JSON lines on stdout.
+    metricReaders: [],
+    logRecordProcessors: [],
+  });
+  sdk.start();
+  // Flush what is buffered while the service drains (runService bounds the whole stop).
+  const flush = () => void sdk?.shutdown().catch(() => undefined);
+  process.once('SIGTERM', flush);
+  process.once('SIGINT', flush);
+  return true;
+}
