@@ -66,6 +66,8 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
     throw new Error(`no span ${what} among ${spans.length}: ${[...new Set(spans.map((s) => `${s.service}/${s.name}`))].join(', ')}`);
   }
 
+  /** Traces a test already looked at, so the next picks a new one. */
+  const seen = new Set<string>();
   const childOf = (parent: ExportedSpan) => (span: ExportedSpan) => span.traceId === parent.traceId && span.parentSpanId === parent.spanId;
 
   beforeAll(async () => {
@@ -126,6 +128,18 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
     const consumed = await spanWhere('process memory.created, a child of the write', (span) => childOf(written)(span) && span.name === 'process memory.created');
     expect(consumed).toMatchObject({ service: 'webhook-dispatcher', name: 'process memory.created', kind: SPAN_KIND.CONSUMER });
     expect(stored.id).toMatch(/^mem_/);
+  });
+
+  it('keeps loops a request woke out of its trace: the outbox relay’s later passes are nobody’s', async () => {
+    await hb.memories.create({ content: 'A write that wakes the relay', type: 'semantic' });
+    const send = await spanWhere('the write', (span) => span.service === 'gateway' && span.name === 'send memory.create' && !seen.has(span.traceId));
+    seen.add(send.traceId);
+    const inTrace = () => spans.filter((span) => span.traceId === send.traceId && span.service === 'memory').length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const settled = inTrace();
+    // The relay's next poll comes 5 s after the pass the write nudged; were it in the write's trace, its queries would join it.
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    expect(inTrace()).toBe(settled);
   });
 
   it('follows a heartbeat trigger from the gateway through the scheduler to the agent run and its model call', async () => {

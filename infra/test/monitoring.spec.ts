@@ -58,10 +58,11 @@ describe('the monitoring kit (infra/k8s/monitoring)', () => {
 
   it('scrapes the four services as they are, and the gateway with the admin key', () => {
     const byName = Object.fromEntries(monitors.map((monitor) => [monitor.metadata.name, monitor.spec]));
-    expect(byName['heartbeat-services'].endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '15s' }]);
+    expect(byName['heartbeat-services'].endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '15s', honorLabels: true }]);
     expect(byName['heartbeat-services'].selector.matchExpressions).toEqual([{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['gateway'] }]);
     expect(byName['heartbeat-gateway'].endpoints[0]).toMatchObject({
       path: '/metrics',
+      honorLabels: true,
       authorization: { type: 'Bearer', credentials: { name: 'platform-secrets', key: 'HB_ADMIN_KEY' } },
     });
   });
@@ -84,6 +85,8 @@ describe('the monitoring kit (infra/k8s/monitoring)', () => {
     expect(panelExprs.length).toBeGreaterThan(20);
     const unknown = [...alertExprs, ...panelExprs].flatMap(metricsIn).filter((name) => !declared.has(name));
     expect([...new Set(unknown)]).toEqual([]);
+    // A panel's series of two metrics are two queries: `or` between them would hide the second's.
+    expect(panelExprs.filter((expr: string) => / or /.test(expr))).toEqual([]);
     // The check itself: a name nobody declares is caught.
     expect(metricsIn('sum(rate(http_requests_totl{status="500"}[5m]))').filter((name) => !declared.has(name))).toEqual(['http_requests_totl']);
   });

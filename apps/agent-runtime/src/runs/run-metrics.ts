@@ -4,11 +4,16 @@ import type { RunRow } from './run-rows';
 
 /** Tools the runtime itself offers; any other name is an MCP server's (`<server>__<tool>`), counted as one kind. */
 const OWN_TOOLS = new Set(['remember', 'recall', 'load_skill']);
+/**
+ * Models named in labels, the first to answer; later ones are `other`. An agent's model is its
+ * tenant's choice, and a compatible server may echo any name back: the label set must stay small.
+ */
+const MAX_MODELS = 32;
 
 /**
  * What an operator sees of agent runs: how they end, the model calls (time and tokens, by the model
  * that answered) and the tool calls. Labels stay bounded: a run's error code, the model's name as
- * the provider reports it, and the runtime's own tool names (MCP tools as `mcp`).
+ * the provider reports it (the first 32), and the runtime's own tool names (MCP tools as `mcp`).
  */
 @Injectable()
 export class RunMetrics {
@@ -16,6 +21,7 @@ export class RunMetrics {
   private readonly calls: Histogram<'model' | 'outcome'>;
   private readonly tokens: Counter<'model' | 'type'>;
   private readonly tools: Counter<'tool' | 'outcome'>;
+  private readonly models = new Set<string>();
 
   constructor(metrics: Metrics) {
     this.runs = metrics.counter('agent_runs_total', 'Runs ended, by outcome: completed, or the error code of a failed run (model_error, run_timeout, cancelled, interrupted, …).', ['outcome']);
@@ -30,10 +36,18 @@ export class RunMetrics {
 
   modelCall(seconds: number, answered?: { model: string; usage: { input_tokens: number; output_tokens: number } }): void {
     if (!answered) return void this.calls.observe({ model: 'unknown', outcome: 'error' }, seconds);
-    const { model, usage } = answered;
+    const { usage } = answered;
+    const model = this.labelOf(answered.model);
     this.calls.observe({ model, outcome: 'ok' }, seconds);
     this.tokens.inc({ model, type: 'input' }, usage.input_tokens);
     this.tokens.inc({ model, type: 'output' }, usage.output_tokens);
+  }
+
+  private labelOf(model: string): string {
+    if (this.models.has(model)) return model;
+    if (this.models.size >= MAX_MODELS || !/^[\w.:@/-]{1,100}$/.test(model)) return 'other';
+    this.models.add(model);
+    return model;
   }
 
   toolCall(name: string, isError: boolean): void {

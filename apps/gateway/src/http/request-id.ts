@@ -6,6 +6,8 @@ import { faceOf } from '../faces/face';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const UNTRACED = /^\/(health|metrics)(\/|$)/;
+/** The status recorded for a request whose client closed the connection first. */
+const CLIENT_CLOSED = 499;
 
 export interface GatewayRequest extends Request {
   requestId: string;
@@ -28,28 +30,31 @@ export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler
     const id = `req_${randomUUID().replace(/-/g, '')}`;
     (req as GatewayRequest).requestId = id;
     res.setHeader(REQUEST_ID_HEADER, id);
-    res.on('finish', () => {
+    // 'close' comes for every request, also one whose client went away before the answer was
+    // sent ('finish' would not): that one is counted as 499, as proxies do.
+    res.once('close', () => {
+      const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED;
       const seconds = (performance.now() - started) / 1000;
       // The template the router matched (/api/v1/memories/:id), never the path itself: ids stay out of labels.
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      const observed = { face: faceOf(req.path), method: req.method, route, status: String(res.statusCode) };
-      if (traced) endServerSpan(traced.span, req.method, req.route?.path ? route : undefined, res.statusCode);
+      const observed = { face: faceOf(req.path), method: req.method, route, status: String(status) };
+      if (traced) endServerSpan(traced.span, req.method, req.route?.path ? route : undefined, status);
       requests.inc(observed);
       durations.observe(observed, seconds);
       const principal = (req as GatewayRequest).principal;
-      logger.log(
-        {
-          msg: 'request',
-          requestId: id,
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Math.round(seconds * 100_000) / 100,
-          ...(principal?.kind === 'key' ? { tenantId: principal.tenantId, keyId: principal.keyId } : {}),
-          ...(principal?.kind === 'admin' ? { admin: true } : {}),
-        },
-        'Http',
-      );
+      const line = {
+        msg: 'request',
+        requestId: id,
+        method: req.method,
+        path: req.path,
+        status,
+        ms: Math.round(seconds * 100_000) / 100,
+        ...(principal?.kind === 'key' ? { tenantId: principal.tenantId, keyId: principal.keyId } : {}),
+        ...(principal?.kind === 'admin' ? { admin: true } : {}),
+      };
+      // The access line carries the request's trace ids, wherever 'close' was emitted from.
+      if (traced) context.with(traced.context, () => logger.log(line, 'Http'));
+      else logger.log(line, 'Http');
     });
     // The rest of the request runs in its span: the commands it sends, the line logged at its end.
     if (traced) context.with(traced.context, next);

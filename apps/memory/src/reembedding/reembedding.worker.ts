@@ -33,9 +33,15 @@ export class ReembeddingWorker implements OnApplicationBootstrap, OnModuleDestro
     @Inject(LOGGER) private readonly logger: LoggerService,
     metrics: Metrics,
   ) {
-    // Read at each scrape: how many vectors each model made, so progress is the current model's share.
+    // How many vectors each model made, so progress is the current model's share: a count of the
+    // whole table, so read at most once a minute, however often it is scraped.
+    let counted: { at: number; byModel: Promise<Record<string, number>> } | undefined;
     metrics.gauge('memory_vectors', 'Stored vectors by the embedding model that made them; after a change of model, re-embedding moves them to the current one.', ['model', 'current'], async (gauge) => {
-      const byModel = await this.repository.countByModel();
+      if (!counted || Date.now() - counted.at > 60_000) counted = { at: Date.now(), byModel: this.repository.countByModel() };
+      const byModel = await counted.byModel.catch((error: unknown) => {
+        counted = undefined;
+        throw error;
+      });
       gauge.reset();
       for (const [model, count] of Object.entries(byModel)) gauge.set({ model, current: String(model === this.embeddings.model) }, count);
     });

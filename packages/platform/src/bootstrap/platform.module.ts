@@ -20,6 +20,7 @@ import type { JsonLogger } from '../logging/json-logger';
 import { Metrics } from '../metrics/metrics';
 import { MetricsController } from '../metrics/metrics.controller';
 import { Outbox } from '../outbox/outbox';
+import { stopTracing } from '../tracing/start';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { LOGGER, PLATFORM_OPTIONS, REDIS, SERVICE_ENV } from './tokens';
 
@@ -103,6 +104,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeA
     await this.commandClient?.stop();
     await this.bus.disconnect();
     this.redis.disconnect();
+    await stopTracing();
   }
 
   private async waitForRedis(): Promise<void> {

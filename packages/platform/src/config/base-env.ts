@@ -50,7 +50,8 @@ export class BaseEnv {
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** false: no /metrics, and the figures are not kept (the benchmark of their cost compares the two). */
-  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value)) @IsBoolean()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'METRICS_ENABLED must be true or false' })
   METRICS_ENABLED = true;
 }
 

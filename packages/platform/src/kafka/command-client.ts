@@ -12,7 +12,7 @@ import {
   type RoutedCommand,
   type ServiceName,
 } from '@hb/contracts';
-import type { Histogram } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import type { Metrics } from '../metrics/metrics';
 import { endSpan, startProducerSpan, traceHeaders } from '../tracing/spans';
 import type { KafkaBus } from './kafka-bus';
@@ -60,6 +60,7 @@ export class CommandClient {
   private readonly presence: ServicePresence;
   private hedges = 0;
   private readonly roundTrips?: Histogram<'target_service' | 'command' | 'outcome'>;
+  private readonly refusals?: Counter<'target_service'>;
 
   constructor(
     private readonly bus: KafkaBus,
@@ -70,8 +71,13 @@ export class CommandClient {
     this.presence = new ServicePresence(bus);
     this.roundTrips = metrics?.histogram(
       'kafka_request_duration_seconds',
-      'Request/reply round trips to services over Kafka, by the service asked, command and outcome (ok, error: the service refused, timeout, unavailable: no replica or no connection).',
+      'Request/reply round trips to services over Kafka, by the service asked, command and outcome (ok, error: the service answered with an error, timeout: no answer by the deadline, unsent: Kafka did not take it).',
       ['target_service', 'command', 'outcome'],
+    );
+    this.refusals = metrics?.counter(
+      'kafka_requests_refused_total',
+      'Requests not sent at all: the service had no live replica, or this process was not connected to Kafka yet.',
+      ['target_service'],
     );
   }
 
@@ -131,7 +137,7 @@ export class CommandClient {
     command: CommandDefinition<Req, Res>,
     requests: Array<{ payload: Req; options?: RequestOptions }>,
   ): { sent: Promise<void>; replies: Array<Promise<Res>> } {
-    const unavailable = () => this.roundTrips?.observe({ target_service: service, command: command.type, outcome: 'unavailable' }, 0);
+    const unavailable = () => this.refusals?.inc({ target_service: service });
     if (!this.ready) {
       unavailable();
       return refused(requests.length, new DomainError(ErrorCodes.ExternalServiceError, 'not connected to the services yet'));
@@ -150,7 +156,7 @@ export class CommandClient {
         const timer = setTimeout(() => {
           this.forget(correlationId);
           this.presence.suspect(service);
-          reject(new DomainError(ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
+          reject(new LocalFailure('timeout', ErrorCodes.ServiceTimeout, `${service} did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
         this.pending.set(correlationId, { resolve, reject, timer });
       });
@@ -184,7 +190,7 @@ export class CommandClient {
     // The deadlines bound the waits for replies even while the producer retries.
     const sent = this.bus.sendRaw(topic, ...calls.map((call) => call.message)).catch((error) => {
       this.logger.warn({ msg: 'command not sent', service, type: command.type, err: messageOf(error) }, CommandClient.name);
-      const failure = new DomainError(ErrorCodes.ExternalServiceError, `${service} could not be reached`);
+      const failure = new LocalFailure('unsent', ErrorCodes.ExternalServiceError, `${service} could not be reached`);
       for (const call of calls) this.fail(call.correlationId, failure);
       throw failure;
     });
@@ -257,12 +263,20 @@ function refused<Res>(count: number, error: DomainError): { sent: Promise<void>;
   return { sent: failure, replies: Array.from({ length: count }, () => failure as Promise<Res>) };
 }
 
-/** A failed request's outcome label: the service refused it (a domain error), or it had no answer. */
+/** A failed request's outcome label: no answer by the deadline, not sent, or the service's own error answer. */
 function outcomeOf(error: unknown): string {
-  const code = error instanceof DomainError ? error.code : undefined;
-  if (code === ErrorCodes.ServiceTimeout) return 'timeout';
-  if (code === ErrorCodes.ExternalServiceError || code === ErrorCodes.ServiceUnavailable) return 'unavailable';
+  if (error instanceof LocalFailure) return error.outcome;
   return 'error';
+}
+
+/** A failure this client decided (the service never answered), told apart from a service's error replies of the same code. */
+class LocalFailure extends DomainError {
+  constructor(
+    readonly outcome: 'timeout' | 'unsent',
+    ...args: ConstructorParameters<typeof DomainError>
+  ) {
+    super(...args);
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -10,6 +10,7 @@ import {
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope, TopicSpec } from '@hb/contracts';
 import type { Metrics } from '../metrics/metrics';
+import { outsideTraces } from '../tracing/spans';
 import { ProduceBatcher } from './produce-batcher';
 import { withTimeout } from './timing';
 import { RunningConsumer, type ConsumerSpec } from './running-consumer';
@@ -205,10 +206,21 @@ export class KafkaBus {
     });
     const counts = this.counts;
     if (counts) {
+      // A replica's own groups (its reply topic's) are named after it: the label names the kind, so a restart adds no series.
+      const group = groupName.split(this.options.instanceId).join('<instance>');
+      const reported = new Set<string>();
       consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
         const topic = this.unscoped(payload.topic);
-        counts.consumed.inc({ group: groupName, topic }, payload.batchSize);
-        counts.lag.set({ group: groupName, topic, partition: String(payload.partition) }, Math.max(0, Number(payload.offsetLagLow)));
+        counts.consumed.inc({ group, topic }, payload.batchSize);
+        // offsetLag: what is left after this batch (offsetLagLow is before it).
+        const labels = { group, topic, partition: String(payload.partition) };
+        counts.lag.set(labels, Math.max(0, Number(payload.offsetLag)));
+        reported.add(JSON.stringify(labels));
+      });
+      // After a rebalance this replica may no longer own a partition: its last figure would stay, and count twice.
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        for (const labels of reported) counts.lag.remove(JSON.parse(labels));
+        reported.clear();
       });
     }
     return consumer;
@@ -221,7 +233,8 @@ export class KafkaBus {
   async run(spec: ConsumerSpec): Promise<RunningConsumer> {
     const running = new RunningConsumer(spec, (s) => this.newConsumer(s.group, s.config ?? {}), this.options.logger);
     this.running.add(running);
-    await running.start();
+    // A consumer started on a request's behalf (the gateway's run streams) must not keep that trace.
+    await outsideTraces(() => running.start());
     return running;
   }
 

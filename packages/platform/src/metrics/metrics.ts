@@ -40,7 +40,7 @@ export class Metrics {
           help,
           labelNames,
           registers: [this.registry],
-          ...(collect ? { async collect(this: Gauge<L>) { await collect(this); } } : {}),
+          ...(collect ? { async collect(this: Gauge<L>) { await collectSafely(name, () => collect(this)); } } : {}),
         }),
     );
   }
@@ -60,8 +60,28 @@ export class Metrics {
   }
 }
 
+/** A gauge's reading may not fail or hang the scrape (prom-client answers it only once all have run): it keeps its last value. */
+const COLLECT_TIMEOUT_MS = 2000;
+
+async function collectSafely(name: string, collect: () => Promise<void> | void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      collect(),
+      new Promise<void>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name}: no reading within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch {
+    // The series keeps its last value; a gap in a gauge says less than a scrape that fails whole.
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** What every metric is when metrics are off: each call does nothing. */
 const NO_OP = {
+  remove: () => undefined,
   inc: () => undefined,
   dec: () => undefined,
   set: () => undefined,

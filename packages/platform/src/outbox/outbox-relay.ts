@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { KafkaBus } from '../kafka/kafka-bus';
 import type { Metrics } from '../metrics/metrics';
+import { outsideTraces } from '../tracing/spans';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
 export interface OutboxRelayOptions {
@@ -75,8 +76,15 @@ export class OutboxRelay {
     this.nudge();
   }
 
-  /** Runs a relay pass now (or right after the current one), instead of waiting for the poll. */
+  /**
+   * Runs a relay pass now (or right after the current one), instead of waiting for the poll. The
+   * writer that nudges is often inside a request's trace; the relay's passes are nobody's.
+   */
   nudge(): void {
+    outsideTraces(() => this.pass());
+  }
+
+  private pass(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;

@@ -1,2 +1,2 @@
 export * from './spans';
-export { startTracing, tracingConfigured } from './start';
+export { startTracing, stopTracing, tracingConfigured } from './start';

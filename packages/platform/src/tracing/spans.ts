@@ -84,15 +84,17 @@ const httpHeaders: TextMapGetter<IncomingHttpHeaders> = {
 };
 
 /**
- * An incoming HTTP request's SERVER span, its parent the caller's trace context if it sent one
- * (traceparent): the caller ends it with `endServerSpan` once the answer is sent. Made here rather
- * than by the HTTP instrumentation, which costs several times as much per request for attributes
- * nobody reads; the route and status are what a trace needs.
+ * An incoming HTTP request's SERVER span, the root of its trace; the caller ends it with
+ * `endServerSpan` once the answer is sent. The port is public, so a caller's own traceparent is
+ * recorded as a link, not taken as the parent: a client cannot put its requests into another's
+ * trace, nor force them to be sampled. Made here rather than by the HTTP instrumentation, which
+ * costs several times as much per request for attributes nobody reads.
  */
 export function startServerSpan(method: string, path: string, headers: IncomingHttpHeaders): { span: Span; context: Context } {
-  const parent = propagation.extract(ROOT_CONTEXT, headers, httpHeaders);
-  const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path } }, parent);
-  return { span, context: trace.setSpan(parent, span) };
+  const remote = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers, httpHeaders));
+  const links = remote && trace.isSpanContextValid(remote) ? [{ context: remote }] : [];
+  const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path }, links }, ROOT_CONTEXT);
+  return { span, context: trace.setSpan(ROOT_CONTEXT, span) };
 }
 
 export function endServerSpan(span: Span, method: string, route: string | undefined, status: number): void {
@@ -103,6 +105,14 @@ export function endServerSpan(span: Span, method: string, route: string | undefi
   span.setAttribute('http.response.status_code', status);
   if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
   span.end();
+}
+
+/**
+ * Runs `work` outside any trace: for a loop or timer a request merely wakes (the outbox relay, a
+ * worker's poll), which must not carry that request's trace into every later pass.
+ */
+export function outsideTraces<T>(work: () => T): T {
+  return context.with(ROOT_CONTEXT, work);
 }
 
 /** The active span's ids, for log lines (none when tracing is off or nothing is traced). */

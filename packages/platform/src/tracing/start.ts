@@ -41,9 +41,12 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
     logRecordProcessors: [],
   });
   sdk.start();
-  // Flush what is buffered while the service drains (runService bounds the whole stop).
-  const flush = () => void sdk?.shutdown().catch(() => undefined);
-  process.once('SIGTERM', flush);
-  process.once('SIGINT', flush);
   return true;
+}
+
+/** Exports what is buffered and stops: the last step of a service's stop, after its drain's spans. */
+export async function stopTracing(): Promise<void> {
+  const running = sdk;
+  sdk = undefined;
+  await running?.shutdown().catch(() => undefined);
 }

@@ -1,3 +1,5 @@
+import { outsideTraces } from '../tracing/spans';
+
 /**
  * A worker's loop: runs `work` every `intervalMs` and whenever kicked, never twice at once; a kick
  * that comes while it runs makes it run once more right after, so no kick is lost. Work due at a
@@ -19,7 +21,7 @@ export class KickedLoop {
 
   start(intervalMs: number): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer = outsideTraces(() => setInterval(() => this.kick(), intervalMs));
   }
 
   stop(): void {
@@ -35,10 +37,12 @@ export class KickedLoop {
     const at = Date.now() + ms;
     if (this.wake && this.wake.at <= at) return;
     clearTimeout(this.wake?.timer);
-    const timer = setTimeout(() => {
-      this.wake = undefined;
-      this.kick();
-    }, ms);
+    const timer = outsideTraces(() =>
+      setTimeout(() => {
+        this.wake = undefined;
+        this.kick();
+      }, ms),
+    );
     timer.unref();
     this.wake = { at, timer };
   }
@@ -47,6 +51,7 @@ export class KickedLoop {
     return this.stopped;
   }
 
+  /** Runs the work now, or right after the run going. Never in the kicker's trace: the loop's work is its own. */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -54,7 +59,7 @@ export class KickedLoop {
       return;
     }
     this.running = true;
-    void this.work()
+    void outsideTraces(() => this.work())
       .catch((error: Error) => this.onError(error))
       .finally(() => {
         this.running = false;
