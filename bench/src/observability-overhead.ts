@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   await migrate('memory', base);
   const off = await startStack('floor: metrics and tracing off', base, { METRICS_ENABLED: 'false', OTEL_SDK_DISABLED: 'true' }, { gateway: 14020, memory: 14023 });
   // BENCH_SAME=1: both stacks off, to see how alike two stacks are (the figure's noise floor).
-  const on = await startStack('metrics on, every span exported', base, process.env.BENCH_SAME ? { METRICS_ENABLED: 'false', OTEL_SDK_DISABLED: 'true' } : { METRICS_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${SINK_PORT}`, ...(process.env.BENCH_SAMPLER ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_SAMPLER } : {}) }, { gateway: 14030, memory: 14033 });
+  const on = await startStack(process.env.BENCH_SAME ? 'the same, off again (BENCH_SAME)' : 'metrics on, every span exported', base, process.env.BENCH_SAME ? { METRICS_ENABLED: 'false', OTEL_SDK_DISABLED: 'true' } : { METRICS_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${SINK_PORT}`, ...(process.env.BENCH_SAMPLER ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_SAMPLER } : {}) }, { gateway: 14030, memory: 14033 });
   const stacks = [off, on];
   try {
     await pairedLoad(stacks, RATE, 5, false);
