@@ -7,10 +7,9 @@
 // own, from /proc/<pid>/stat. BENCH_SAME=1 runs both stacks off (how alike two stacks are: the
 // figure's noise); BENCH_SAMPLER=0.1 samples one trace in ten instead of every one.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { ROOT, UNTHROTTLED, aTenantKey, benchEnv, embeddingStandIn, fmt, migrate, percentile, startProcess, type Proc } from './support';
+import { ROOT, UNTHROTTLED, aTenantKey, benchEnv, cpuOfPid, embeddingStandIn, fmt, migrate, percentile, startProcess, type Proc } from './support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -32,13 +31,6 @@ function otlpSink(): Promise<{ exports: () => number; bytes: () => number; close
   return new Promise((resolve) =>
     server.listen(SINK_PORT, '127.0.0.1', () => resolve({ exports: () => exports, bytes: () => bytes, close: () => server.close() })),
   );
-}
-
-/** CPU milliseconds (user + system) a process has used so far. */
-function cpuOf(proc: Proc): number {
-  const stat = readFileSync(`/proc/${proc.child.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 interface Stack {
@@ -107,9 +99,9 @@ async function main(): Promise<void> {
   const stacks = [off, on];
   try {
     await pairedLoad(stacks, RATE, 5, false);
-    const before = stacks.map((stack) => stack.processes.map(cpuOf).reduce((a, b) => a + b, 0));
+    const before = stacks.map((stack) => stack.processes.map((proc) => cpuOfPid(proc.child.pid!)).reduce((a, b) => a + b, 0));
     await pairedLoad(stacks, RATE, SECONDS, true);
-    const cpu = stacks.map((stack, i) => (stack.processes.map(cpuOf).reduce((a, b) => a + b, 0) - before[i]) / stack.latencies.length);
+    const cpu = stacks.map((stack, i) => (stack.processes.map((proc) => cpuOfPid(proc.child.pid!)).reduce((a, b) => a + b, 0) - before[i]) / stack.latencies.length);
     const p50 = stacks.map((stack) => percentile(stack.latencies, 50));
     console.log(`\nMetrics and tracing overhead: memory read by id through the gateway (${RATE} req/s to each of two stacks side by side, ${SECONDS} s, interleaved)`);
     stacks.forEach((stack, i) =>

@@ -176,20 +176,28 @@ export async function aTenant(gatewayUrl: string): Promise<{ tenantId: string; k
  * during the load still counts under postgres, through the postmaster.
  */
 export function cpuByCommand(): Map<string, number> {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
   const totals = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const command = nodeAppOf(pid) ?? stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-      totals.set(command, (totals.get(command) ?? 0) + ticks * tick);
+      totals.set(command, (totals.get(command) ?? 0) + cpuMsOfStat(stat));
     } catch {
       // the process ended meanwhile
     }
   }
   return totals;
+}
+
+/** CPU milliseconds (user + system, with reaped children's) in a /proc/<pid>/stat line. */
+function cpuMsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * (1000 / 100); // USER_HZ is 100 on Linux
+}
+
+/** CPU milliseconds one process has used so far. */
+export function cpuOfPid(pid: number): number {
+  return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
 /** A Node process named by what it runs (apps/memory, floor-server.js), so services are told apart. */

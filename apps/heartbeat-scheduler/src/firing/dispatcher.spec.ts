@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DomainError, ErrorCodes, RunWaits, SkipReasons, type RunView } from '@hb/contracts';
 import { Metrics, type CommandClient, type Outbox } from '@hb/platform';
-import type { DataSource } from 'typeorm';
 import type { HeartbeatSchedulerEnv } from '../config/env';
 import type { ExecutionsRepository } from '../heartbeats/executions.repository';
 import type { ExecutionRow, HeartbeatRow } from '../heartbeats/heartbeat-rows';
@@ -64,8 +63,8 @@ function setup(options: { executions: ExecutionRow[]; heartbeats?: HeartbeatRow[
     recorder as unknown as Recorder,
     queue as unknown as Queue<FireJob>,
     env,
-    // The backlog gauge reads the database only when scraped, which these cases do not.
-    new HeartbeatMetrics(new Metrics('heartbeat-scheduler'), {} as DataSource),
+    // The backlog gauge reads the executions only when scraped, which these cases do not.
+    new HeartbeatMetrics(new Metrics('heartbeat-scheduler'), executions as unknown as ExecutionsRepository),
   );
   return { sut, executions, recorder, queue, commands, manager, emit };
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Metrics, type Counter, type Histogram } from '@hb/platform';
+import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import type { ExecutionRow } from '../heartbeats/heartbeat-rows';
 import type { Outcome } from './run-outcome';
 
@@ -17,7 +16,7 @@ export class HeartbeatMetrics {
   private readonly skips: Counter<'reason'>;
   private readonly pauses: Counter;
 
-  constructor(metrics: Metrics, @InjectDataSource() dataSource: DataSource) {
+  constructor(metrics: Metrics, executions: ExecutionsRepository) {
     this.lateness = metrics.histogram(
       'heartbeat_fire_lateness_seconds',
       'From when an execution was due to when it fired (heartbeat occurrences, scheduled tasks, manual triggers).',
@@ -29,8 +28,7 @@ export class HeartbeatMetrics {
     this.skips = metrics.counter('heartbeat_skips_total', 'Executions skipped, by reason (credit_budget_spent, previous_run_running, bot_heartbeat_disabled).', ['reason']);
     this.pauses = metrics.counter('heartbeat_auto_pauses_total', 'Heartbeats the scheduler disabled after max_consecutive_errors failed runs in a row.');
     metrics.gauge('heartbeat_due_executions', 'Executions due (their time has come) and not yet fired: the backlog.', [], async (gauge) => {
-      const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM executions WHERE status = 'queued' AND scheduled_for <= now()`);
-      gauge.set(due);
+      gauge.set(await executions.dueCount());
     });
   }
 

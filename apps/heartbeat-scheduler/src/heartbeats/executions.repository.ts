@@ -30,6 +30,12 @@ export interface Tally {
 export class ExecutionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Executions whose time has come and that have not fired: the scheduler's backlog. */
+  async dueCount(): Promise<number> {
+    const [{ due }] = await this.dataSource.query(`SELECT count(*)::int AS due FROM executions WHERE status = 'queued' AND scheduled_for <= now()`);
+    return due;
+  }
+
   async byId(id: string): Promise<ExecutionRow | undefined> {
     const [row] = await this.dataSource.query(`SELECT * FROM executions WHERE id = $1`, [id]);
     return row;

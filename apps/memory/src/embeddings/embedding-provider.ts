@@ -1,3 +1,4 @@
+import { SpanKind, inSpan } from '@hb/platform';
 import type { SimilarityRange } from '../search/relevance';
 
 /**
@@ -20,3 +21,9 @@ export interface EmbeddingProvider {
 }
 
 export const EMBEDDING_PROVIDER = Symbol('EMBEDDING_PROVIDER');
+
+/** An embedding as the GenAI conventions' embeddings span (the model runs in this process). */
+export function embedInSpan(embeddings: EmbeddingProvider, texts: string[], purpose: EmbeddingPurpose): Promise<number[][]> {
+  const attributes = { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': embeddings.model };
+  return inSpan(`embeddings ${embeddings.model}`, { kind: SpanKind.INTERNAL, attributes }, () => embeddings.embed(texts, purpose));
+}

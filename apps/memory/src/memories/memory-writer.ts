@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MemoryEventTypes, type MemoryQuota, type MemoryView, type NewMemory } from '@hb/contracts';
 import { Metrics, Outbox, prefixedId, type Counter } from '@hb/platform';
-import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
-import { embedInSpan } from '../search/hybrid-search';
+import { EMBEDDING_PROVIDER, embedInSpan, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { VECTOR_INDEX, type VectorIndex } from '../search/vector-index';
 import { MemoriesRepository } from './memories.repository';
 import { memoryChanged, memoryView, sizeOf } from './memory.view';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Metrics, SpanKind, inSpan, type Histogram } from '@hb/platform';
-import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../embeddings/embedding-provider';
+import { Metrics, type Histogram } from '@hb/platform';
+import { EMBEDDING_PROVIDER, embedInSpan, type EmbeddingProvider } from '../embeddings/embedding-provider';
 import { MemoriesRepository } from '../memories/memories.repository';
 import type { MemoryEntity } from '../memories/memory.entity';
 import { LexicalSearch } from './lexical-search.repository';
@@ -77,8 +77,3 @@ export class HybridSearch {
   }
 }
 
-/** An embedding as the GenAI conventions' embeddings span (the model runs in this process). */
-export function embedInSpan(embeddings: EmbeddingProvider, texts: string[], kind: 'query' | 'document'): Promise<number[][]> {
-  const attributes = { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': embeddings.model };
-  return inSpan(`embeddings ${embeddings.model}`, { kind: SpanKind.INTERNAL, attributes }, () => embeddings.embed(texts, kind));
-}

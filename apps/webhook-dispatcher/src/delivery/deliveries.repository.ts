@@ -66,6 +66,15 @@ export class DeliveriesRepository {
   }
 
   /** Takes a pending delivery off the schedule (its webhook stopped being active). */
+  /** Pending deliveries: those tried and failed at least once (retrying), and those not tried yet (new). */
+  async backlog(): Promise<{ retrying: number; new: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE attempts > 0)::int AS retrying, count(*) FILTER (WHERE attempts = 0)::int AS new
+         FROM deliveries WHERE status = 'pending'`,
+    );
+    return row;
+  }
+
   async unschedule(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE deliveries SET next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [id]);
   }

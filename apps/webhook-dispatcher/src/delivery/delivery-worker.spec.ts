@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { WebhookEventTypes } from '@hb/contracts';
 import { Metrics, type Outbox, type PendingEvent } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
@@ -53,6 +53,7 @@ function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new
   const queue = [...claims];
   const deliveries = {
     claimDue: jest.fn(async () => queue.splice(0)),
+    backlog: jest.fn(async () => ({ retrying: 3, new: 1 })),
     unschedule: jest.fn(async () => undefined),
     recordDelivered: jest.fn(async () => undefined),
     skipFlushWait: jest.fn(async () => undefined),
@@ -88,8 +89,6 @@ function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new
     outbox as unknown as Outbox,
     env,
     metrics,
-    // What the backlog gauge reads when scraped.
-    { query: async () => [{ retrying: 3, new: 1 }] } as unknown as DataSource,
   );
   const send = jest.spyOn(sut, 'send').mockResolvedValue(result);
   /** Runs one claim pass and waits for the attempts it started. */

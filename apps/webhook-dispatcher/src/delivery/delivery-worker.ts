@@ -1,8 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { InjectEnv, KickedLoop, Metrics, Outbox, isAllowlisted, safePost, statusClass, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
@@ -53,7 +51,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly outbox: Outbox,
     @InjectEnv() private readonly env: WebhookDispatcherEnv,
     metrics: Metrics,
-    @InjectDataSource() dataSource: DataSource,
   ) {
     this.attempts = metrics.counter(
       'webhook_attempts_total',
@@ -69,10 +66,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     );
     this.disabled = metrics.counter('webhook_endpoints_disabled_total', 'Webhooks the dispatcher disabled after failing for WEBHOOK_DISABLE_AFTER_MS.');
     metrics.gauge('webhook_retry_backlog', 'Deliveries pending (failed at least once, or not yet tried), waiting for their next attempt.', ['state'], async (gauge) => {
-      const [row] = await dataSource.query(
-        `SELECT count(*) FILTER (WHERE attempts > 0)::int AS retrying, count(*) FILTER (WHERE attempts = 0)::int AS new
-           FROM deliveries WHERE status = 'pending'`,
-      );
+      const row = await this.deliveries.backlog();
       gauge.set({ state: 'retrying' }, row.retrying);
       gauge.set({ state: 'new' }, row.new);
     });

@@ -1,2 +1,2 @@
 export * from './spans';
-export { startTracing, stopTracing, tracingConfigured } from './start';
+export { startTracing, stopTracing } from './start';

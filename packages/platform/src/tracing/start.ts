@@ -1,14 +1,5 @@
 import type { NodeSDK } from '@opentelemetry/sdk-node';
-
-/**
- * Tracing is on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT, or the traces one),
- * unless OTEL_SDK_DISABLED=true. Everything else is the standard OTEL_* variables: the protocol
- * (http/protobuf by default, grpc, http/json), headers, sampler, batch delays, resource attributes.
- */
-export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.OTEL_SDK_DISABLED === 'true') return false;
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
-}
+import { tracingEnv, type TracingEnv } from '../config/tracing-env';
 
 let sdk: NodeSDK | undefined;
 
@@ -21,15 +12,15 @@ let sdk: NodeSDK | undefined;
  * `instrument.ts`, the first import of its main. Without an endpoint it loads nothing and costs
  * nothing: every span the code starts is then a no-op of @opentelemetry/api.
  */
-export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (sdk || !tracingConfigured(env)) return false;
+export function startTracing(service: string, settings: TracingEnv = tracingEnv()): boolean {
+  if (sdk || !settings.enabled) return false;
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
   const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
   /* eslint-enable @typescript-eslint/no-require-imports */
   sdk = new NodeSDK({
-    serviceName: env.OTEL_SERVICE_NAME ?? service,
+    serviceName: settings.serviceName ?? service,
     instrumentations: [
       // A query outside a traced request (a poller's) would be a trace of its own, every few seconds;
       // taking a pooled connection is a span per query that says nothing.
