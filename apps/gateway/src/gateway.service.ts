@@ -7,6 +7,7 @@ import { BotsModule } from './bots/bots.module';
 import { loadEnv, type GatewayEnv } from './config/env';
 import { configureGateway } from './configure-gateway';
 import { DATABASE } from './database';
+import { jwtSettingsOf } from './gateway-settings';
 import { GatewaySettingsModule } from './gateway-settings.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { McpModule } from './mcp/mcp.module';
@@ -31,6 +32,7 @@ export const GATEWAY_SERVICE: ServiceSpec<GatewayEnv> = {
         requestsPerDay: env.KEY_RATE_LIMIT_PER_DAY,
       },
       keyCacheTtlMs: env.KEY_CACHE_TTL_MS,
+      jwt: jwtSettingsOf(env),
     }),
     AuthModule,
     TenantsModule,

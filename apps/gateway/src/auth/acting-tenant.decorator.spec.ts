@@ -3,6 +3,7 @@ import { actingTenant } from './acting-tenant.decorator';
 import type { KeyPrincipal, Principal } from './principal';
 
 const key = { kind: 'key', tenantId: 'tenant_a', agentId: null, scopes: [] } as unknown as KeyPrincipal;
+const user = { kind: 'user', userId: 'user_1', tenantId: 'org_a', agentId: null, scopes: [] } as unknown as Principal;
 const admin: Principal = { kind: 'admin', scopes: ['admin'] };
 
 function refusal(run: () => unknown): { code: string; field?: string } {
@@ -24,6 +25,11 @@ describe(actingTenant.name, () => {
   it('refuses a key naming another tenant or project, naming the field', () => {
     expect(refusal(() => actingTenant(key, 'tenant_b'))).toEqual({ code: ErrorCodes.TenantMismatch, field: 'tenantId' });
     expect(refusal(() => actingTenant(key, 'proj_b', 'project_id'))).toEqual({ code: ErrorCodes.TenantMismatch, field: 'project_id' });
+  });
+
+  it("keeps a signed-in user in its token's tenant", () => {
+    expect(actingTenant(user, undefined)).toBe('org_a');
+    expect(refusal(() => actingTenant(user, 'tenant_b'))).toEqual({ code: ErrorCodes.TenantMismatch, field: 'tenantId' });
   });
 
   it("leaves a key's malformed value to the route's DTO, whose 400 names it", () => {

@@ -6,12 +6,12 @@ import type { GatewayRequest } from '../http/request-id';
 import type { Principal } from './principal';
 
 /**
- * The tenant a request acts on: a key's own tenant, or for the admin key the tenant the request
- * names. A key naming another is refused (the guard has already refused a tenantId anywhere; a
+ * The tenant a request acts on: a key's or user's own tenant, or for the admin key the tenant the
+ * request names. A key or user naming another is refused (the guard has already refused a tenantId anywhere; a
  * project_id is checked here); a malformed value is left to the route's DTO, whose 400 names it.
  */
 export function actingTenant(principal: Principal, requested: unknown, field = 'tenantId'): string {
-  if (principal.kind === 'key') {
+  if (principal.kind !== 'admin') {
     if (typeof requested === 'string' && requested !== '' && requested !== principal.tenantId) {
       throw new DomainError(ErrorCodes.TenantMismatch, `Resource belongs to different ${field === 'project_id' ? 'project' : 'tenant'}`, field);
     }

@@ -7,11 +7,11 @@ import type { GatewayRequest } from '../http/request-id';
 import { RateLimiter, type RateDecision } from '../rate-limit/rate-limiter';
 import { ACCESS, type AccessRule } from './access.decorator';
 import { AuthService } from './auth.service';
-import type { KeyPrincipal } from './principal';
+import type { TenantPrincipal } from './principal';
 
 /**
- * The door every route passes: authenticate the key, check its scope, keep agent keys on their
- * agent and tenant keys in their tenant, then charge the rate limits and set the X-RateLimit-*
+ * The door every route passes: authenticate the key or signed-in user, check its scope, keep agent
+ * keys on their agent and everyone else in their tenant, then charge the rate limits and set the X-RateLimit-*
  * headers (429s included). Routes declare their rule with @Access; a route without one is refused.
  */
 @Injectable()
@@ -53,12 +53,12 @@ export class GatewayGuard implements CanActivate {
     this.checkAgent(principal, rule, req);
     this.checkTenant(principal, req);
     if (rule.scope && !principal.scopes.includes(rule.scope)) {
-      throw new DomainError(ErrorCodes.InsufficientScope, `This key lacks the '${rule.scope}' scope`);
+      throw new DomainError(ErrorCodes.InsufficientScope, `This ${principal.kind === 'user' ? 'token' : 'key'} lacks the '${rule.scope}' scope`);
     }
     return true;
   }
 
-  private checkAgent(principal: KeyPrincipal, rule: AccessRule, req: GatewayRequest): void {
+  private checkAgent(principal: TenantPrincipal, rule: AccessRule, req: GatewayRequest): void {
     if (principal.agentId === null || rule.agentKeys === 'kept-on-their-agent-inside') return;
     const agentId = rule.agentParam ? req.params[rule.agentParam] : undefined;
     if (agentId !== principal.agentId) {
@@ -66,8 +66,8 @@ export class GatewayGuard implements CanActivate {
     }
   }
 
-  /** A tenant key naming another tenant anywhere in the request is refused before any work. */
-  private checkTenant(principal: KeyPrincipal, req: GatewayRequest): void {
+  /** A tenant key or user naming another tenant anywhere in the request is refused before any work. */
+  private checkTenant(principal: TenantPrincipal, req: GatewayRequest): void {
     const named = [req.params?.tenantId, (req.body as { tenantId?: unknown } | undefined)?.tenantId, req.query?.tenantId]
       .filter((value) => value !== undefined);
     if (named.some((value) => value !== principal.tenantId)) {

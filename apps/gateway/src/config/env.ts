@@ -1,7 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { BaseEnv, loadConfig } from '@hb/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { BaseEnv, commaList, loadConfig } from '@hb/platform';
+import { TENANT_SCOPES, type TenantScope } from '../auth/scopes';
 import { PLANS, type Plan } from '../tenants/plans';
+
+/** Signed-in users are on when any of the three is set; then all three must be. */
+const jwtConfigured = (env: GatewayEnv) => env.JWT_JWKS_URL !== undefined || env.JWT_ISSUER !== undefined || env.JWT_AUDIENCE !== undefined;
 
 export class GatewayEnv extends BaseEnv {
   override PORT = 3000;
@@ -35,6 +39,52 @@ export class GatewayEnv extends BaseEnv {
    */
   @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
   KEY_CACHE_TTL_MS = 1000;
+
+  /**
+   * Signed-in users: where the identity provider publishes its signing keys (for Clerk,
+   * https://<your-clerk-domain>/.well-known/jwks.json). With it, `Authorization: Bearer eyJ…`
+   * is accepted beside API keys.
+   */
+  @ValidateIf(jwtConfigured)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, {
+    message: 'JWT_JWKS_URL must be an http(s) URL, and is required when JWT_ISSUER or JWT_AUDIENCE is set',
+  })
+  JWT_JWKS_URL?: string;
+
+  /** The `iss` every token must carry (for Clerk, its Frontend API URL). */
+  @ValidateIf(jwtConfigured)
+  @IsNotEmpty({ message: 'JWT_ISSUER is required when JWT_JWKS_URL is set' })
+  JWT_ISSUER?: string;
+
+  /** The `aud` every token must carry. */
+  @ValidateIf(jwtConfigured)
+  @IsNotEmpty({ message: 'JWT_AUDIENCE is required when JWT_JWKS_URL is set' })
+  JWT_AUDIENCE?: string;
+
+  /** The claim naming the token's tenant (Clerk's organisation); a token without it acts as the tenant named by its `sub`. */
+  @IsNotEmpty()
+  JWT_TENANT_CLAIM = 'org_id';
+
+  /** The claim holding a token's scopes: a space-separated string or an array of strings. */
+  @IsNotEmpty()
+  JWT_SCOPES_CLAIM = 'scope';
+
+  /** Comma-separated: the scopes of a token without the scopes claim; every tenant scope by default, as for a key. */
+  @Transform(commaList)
+  @IsIn(TENANT_SCOPES, { each: true, message: `JWT_DEFAULT_SCOPES may only hold ${TENANT_SCOPES.join(', ')}` })
+  JWT_DEFAULT_SCOPES: TenantScope[] = [...TENANT_SCOPES];
+
+  /** How far `exp` and `nbf` may be off the gateway's clock. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  JWT_CLOCK_SKEW_SECONDS = 30;
+
+  /**
+   * A token whose `kid` the cached key set lacks makes the gateway fetch the set again, but not
+   * sooner than this after the last fetch: a rotated key is found within this long, and tokens with
+   * made-up `kid`s cost the identity provider at most one request per replica per period.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600)
+  JWT_JWKS_COOLDOWN_SECONDS = 10;
 }
 
 /** The one place this app reads process.env. */

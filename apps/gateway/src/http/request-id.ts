@@ -50,6 +50,7 @@ export function requestIds(logger: JsonLogger, metrics: Metrics): RequestHandler
         status,
         ms: Math.round(seconds * 100_000) / 100,
         ...(principal?.kind === 'key' ? { tenantId: principal.tenantId, keyId: principal.keyId } : {}),
+        ...(principal?.kind === 'user' ? { tenantId: principal.tenantId, userId: principal.userId } : {}),
         ...(principal?.kind === 'admin' ? { admin: true } : {}),
       };
       // The access line carries the request's trace ids, wherever 'close' was emitted from.

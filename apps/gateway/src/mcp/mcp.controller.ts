@@ -23,8 +23,8 @@ export class McpController {
   @ApiOperation({ summary: 'MCP over Streamable HTTP: tools to search and keep memories, invoke agents, and read and trigger heartbeats.' })
   async handle(@Req() req: GatewayRequest, @Res() res: Response): Promise<void> {
     const principal = req.principal!;
-    if (principal.kind !== 'key') {
-      throw new DomainError(ErrorCodes.InsufficientScope, 'MCP acts as one tenant or agent: use a tenant key or an agent key, not the admin key');
+    if (principal.kind === 'admin') {
+      throw new DomainError(ErrorCodes.InsufficientScope, "MCP acts as one tenant or agent: use a tenant key, an agent key or a signed-in user's token, not the admin key");
     }
     const server = this.tools.serverFor(principal);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });

@@ -17,7 +17,7 @@ import {
   type BusyStrategy,
 } from '@hb/contracts';
 import { CommandClient } from '@hb/platform';
-import type { KeyPrincipal } from '../auth/principal';
+import type { TenantPrincipal } from '../auth/principal';
 import type { Scope } from '../auth/scopes';
 import { HeartbeatAccess } from '../bots/heartbeat-access';
 import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
@@ -50,7 +50,7 @@ export class PlatformTools {
     private readonly heartbeats: HeartbeatAccess,
   ) {}
 
-  serverFor(principal: KeyPrincipal): McpServer {
+  serverFor(principal: TenantPrincipal): McpServer {
     const server = new McpServer({ name: 'heartbeat-platform', version: '1.0.0' });
     const tenantId = principal.tenantId;
     const agentId = principal.agentId ?? undefined;

@@ -11,7 +11,7 @@ export function memoryQuotaOf(limits: PlanLimits): MemoryQuota {
 
 /**
  * The memory and storage caps the memory service enforces on a write, from the tenant's plan: a
- * key already carries them; the admin key acting for a tenant looks them up.
+ * key or user already carries them; the admin key acting for a tenant looks them up.
  */
 @Injectable()
 export class MemoryQuotaResolver {
@@ -23,7 +23,7 @@ export class MemoryQuotaResolver {
 
   /** The tenant's plan limits, all of them (heartbeats read theirs here too). */
   async limits(principal: Principal, tenantId: string): Promise<PlanLimits> {
-    if (principal.kind === 'key' && principal.limits) return principal.limits;
+    if (principal.kind !== 'admin') return principal.limits;
     const tenant = await this.tenants.get(tenantId);
     return effectiveLimits(tenant.plan, tenant.limitOverrides);
   }

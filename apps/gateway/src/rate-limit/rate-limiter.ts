@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { LOGGER, REDIS, type JsonLogger } from '@hb/platform';
-import type { KeyPrincipal } from '../auth/principal';
+import { callerIdOf, type TenantPrincipal } from '../auth/principal';
 import { dayEnd, hourEnd, minuteEnd, monthEnd, tenantDayKey, tenantMonthKey, type Counter } from './windows';
 
 export interface RateDecision {
@@ -43,7 +43,7 @@ return out
 const FALLBACK_SWEEP_EVERY = 1000;
 
 /**
- * Per-key minute, hour and day limits plus the tenant's monthly quota, in Redis. When Redis cannot
+ * Per-key (and per signed-in user) minute, hour and day limits plus the tenant's monthly quota, in Redis. When Redis cannot
  * be reached the gateway keeps serving and keeps limiting with the same counters held in this
  * replica's memory: exact per replica, approximate across replicas, and never a reason to refuse
  * traffic that Redis would have allowed. The choice favours availability; it is logged.
@@ -67,12 +67,13 @@ export class RateLimiter {
     this.checkAndIncrement = command.bind(redis);
   }
 
-  async consume(principal: KeyPrincipal, now = Date.now()): Promise<RateDecision> {
+  async consume(principal: TenantPrincipal, now = Date.now()): Promise<RateDecision> {
     const { rateLimit } = principal;
+    const caller = callerIdOf(principal);
     const counters: Counter[] = [
-      { key: `rl:k:${principal.keyId}:m:${Math.floor(now / 60_000)}`, limit: rateLimit.requestsPerMinute, resetAt: minuteEnd(now) },
-      { key: `rl:k:${principal.keyId}:h:${Math.floor(now / 3_600_000)}`, limit: rateLimit.requestsPerHour, resetAt: hourEnd(now) },
-      { key: `rl:k:${principal.keyId}:d:${Math.floor(now / 86_400_000)}`, limit: rateLimit.requestsPerDay, resetAt: dayEnd(now) },
+      { key: `rl:k:${caller}:m:${Math.floor(now / 60_000)}`, limit: rateLimit.requestsPerMinute, resetAt: minuteEnd(now) },
+      { key: `rl:k:${caller}:h:${Math.floor(now / 3_600_000)}`, limit: rateLimit.requestsPerHour, resetAt: hourEnd(now) },
+      { key: `rl:k:${caller}:d:${Math.floor(now / 86_400_000)}`, limit: rateLimit.requestsPerDay, resetAt: dayEnd(now) },
       { key: tenantMonthKey(principal.tenantId, now), limit: principal.limits.requestsPerMonth, resetAt: monthEnd(now) },
       { key: tenantDayKey(principal.tenantId, now), limit: null, resetAt: dayEnd(now) + 86_400_000 },
     ];
