@@ -20,11 +20,12 @@ export class SystemController {
   @Get('whoami')
   @Access({})
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The caller as the gateway sees it: tenant, key, scopes.' })
+  @ApiOperation({ summary: 'The caller as the gateway sees it: an admin, a key or a signed-in user; its tenant and scopes.' })
   whoami(@CurrentPrincipal() principal: Principal): object {
     if (principal.kind === 'admin') return { kind: 'admin', scopes: principal.scopes };
-    const { kind, keyId, tenantId, agentId, scopes } = principal;
-    return { kind, keyId, tenantId, agentId, scopes };
+    const { kind, tenantId, agentId, scopes } = principal;
+    if (principal.kind === 'user') return { kind, userId: principal.userId, tenantId, agentId, scopes };
+    return { kind, keyId: principal.keyId, tenantId, agentId, scopes };
   }
 
   @Get('ping/:service')

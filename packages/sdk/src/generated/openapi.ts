@@ -501,7 +501,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The caller as the gateway sees it: tenant, key, scopes. */
+        /** The caller as the gateway sees it: an admin, a key or a signed-in user; its tenant and scopes. */
         get: operations["SystemController_whoami"];
         put?: never;
         post?: never;
@@ -3605,9 +3605,10 @@ export interface operations {
                             agentId?: string | null;
                             keyId?: string;
                             /** @enum {string} */
-                            kind: "admin" | "key";
+                            kind: "admin" | "key" | "user";
                             scopes: string[];
                             tenantId?: string;
+                            userId?: string;
                         };
                         metadata: components["schemas"]["ResponseMetadata"];
                         /** @enum {boolean} */

@@ -82,7 +82,7 @@ const ANSWERS: Record<string, Schema | null> = {
   HeartbeatsController_stats: object({ stats: ref('HeartbeatStats') }),
 
   SystemController_status: object({ status: { type: 'string', enum: ['ok'] } }),
-  SystemController_whoami: object({ kind: { type: 'string', enum: ['admin', 'key'] }, scopes: list(string) }, { keyId: string, tenantId: string, agentId: { type: 'string', nullable: true } }),
+  SystemController_whoami: object({ kind: { type: 'string', enum: ['admin', 'key', 'user'] }, scopes: list(string) }, { keyId: string, userId: string, tenantId: string, agentId: { type: 'string', nullable: true } }),
   SystemController_ping: object({ service: string, instance: string, latencyMs: { type: 'number' } }, { echo: string }),
 };
 
