@@ -158,6 +158,7 @@ describe('gateway', () => {
       ['a malformed key', 'hb_prod_short'],
       ['a key whose checksum does not match', `hb_prod_${'a'.repeat(32)}AAAAAA`],
       ['a well-formed key nobody issued', 'not-a-key'],
+      ['a JWT, when the deployment names no key set to verify it', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJ1c2VyXzEiLCJvcmdfaWQiOiJvcmdfMSJ9.c2lnbmF0dXJl'],
     ])('answers 401 AUTH_INVALID for %s', async (_what, key) => {
       const res = await call('GET', '/api/v1/api-keys', { key });
       expect(res.status).toBe(401);
