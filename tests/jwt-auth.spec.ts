@@ -1,44 +1,12 @@
-import { createHmac, generateKeyPairSync, randomBytes, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHmac, randomBytes, type JsonWebKey } from 'node:crypto';
 import { dropKafkaNamespace, gatewayClient, startHttpEndpoint, type HttpEndpoint, type Reply } from '@hb/testing';
+import { AUDIENCE, ISSUER, aSigningKey, aToken, compact, now, part } from './support/identity-provider';
 import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
-const ISSUER = 'https://clerk.e2e.test';
-const AUDIENCE = 'hb-e2e';
 const TENANT_SCOPES = [
   'read:memories', 'write:memories', 'read:agents', 'write:agents', 'invoke:agents', 'read:heartbeats',
   'write:heartbeats', 'read:webhooks', 'write:webhooks', 'read:keys', 'write:keys', 'read:usage',
 ];
-
-/** A key pair of the identity provider's, as a JWKS lists it. */
-interface SigningKey {
-  kid: string;
-  alg: 'RS256' | 'ES256';
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  jwk: JsonWebKey;
-}
-
-function aSigningKey(alg: SigningKey['alg']): SigningKey {
-  const { privateKey, publicKey } = alg === 'RS256' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const kid = `${alg.toLowerCase()}-${randomBytes(4).toString('hex')}`;
-  return { kid, alg, privateKey, publicKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
-}
-
-const now = () => Math.floor(Date.now() / 1000);
-const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** A compact JWT with any header, claims and signature: the test plays a provider, honest or not. */
-function compact(header: object, claims: object, signWith: (input: Buffer) => Buffer): string {
-  const input = `${part(header)}.${part(claims)}`;
-  return `${input}.${signWith(Buffer.from(input)).toString('base64url')}`;
-}
-
-/** A session token of org_id's member `sub`, valid for an hour, signed as the provider signs. */
-function aToken(key: SigningKey, claims: Record<string, unknown>): string {
-  const all = { iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 3600, ...claims };
-  const signer = key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' as const } : key.privateKey;
-  return compact({ alg: key.alg, kid: key.kid, typ: 'JWT' }, all, (input) => sign('sha256', input, signer));
-}
 
 const anId = (prefix: string) => `${prefix}_${randomBytes(5).toString('hex')}`;
 
