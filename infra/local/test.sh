@@ -6,6 +6,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/infra-up.sh"
 # The Python SDK's tests run on the system's Python 3 (standard library only).
 command -v python3 >/dev/null || { log "installing Python 3 from Debian"; apt_install python3; }
+# The console's tests drive Debian's Chromium headless (playwright-core, no browser download).
+command -v chromium >/dev/null || { log "installing Chromium from Debian"; apt_install chromium; }
 
 cd "$ROOT"
 report_dir="$(mktemp -d)"

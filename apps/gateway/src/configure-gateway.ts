@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LOGGER, Metrics } from '@hb/platform';
+import { serveConsole } from './console/console-files';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { DomainValidationPipe } from './http/domain-validation.pipe';
 import { MemoryEnvelopeInterceptor } from './http/memory-envelope.interceptor';
@@ -11,6 +12,7 @@ export function configureGateway(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   const logger = app.get(LOGGER);
   app.use(requestIds(logger, app.get(Metrics)));
+  serveConsole(app, logger);
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalPipes(new DomainValidationPipe());
   app.useGlobalInterceptors(new MemoryEnvelopeInterceptor());
