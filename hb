@@ -20,6 +20,7 @@ case "${1:-}" in
   Heartbeat platform is up.
     gateway     http://127.0.0.1:${GATEWAY_PORT:-3000}
     admin key   $HB_ADMIN_KEY
+    console     http://127.0.0.1:${GATEWAY_PORT:-3000}/console   (sign in with a tenant key: README, "The console")
     docs        http://127.0.0.1:${GATEWAY_PORT:-3000}/docs
     try it      curl -H "Authorization: Bearer $HB_ADMIN_KEY" http://127.0.0.1:${GATEWAY_PORT:-3000}/api/v1/system/ping/memory
     logs        $ROOT/.run/logs/

@@ -52,6 +52,8 @@ export function forgetCredential(): void {
 /** Checks the key or token with the gateway; on success keeps it for the tab and answers the client. */
 export async function signIn(credential: string): Promise<{ client: HeroBrain; identity: Identity }> {
   const { identity } = await whoami(credential);
+  // The admin key manages tenants and acts in none; the console works inside one tenant.
+  if (identity.kind === 'admin') throw new Error('This is the admin key: sign in with a tenant key (make one with the admin key, as the README shows).');
   sessionStorage.setItem(STORAGE_KEY, credential);
   const client = new HeroBrain({ apiKey: credential, tenantId: identity.tenantId, baseUrl: window.location.origin, maxRetries: 1 });
   return { client, identity };
