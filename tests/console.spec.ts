@@ -98,6 +98,9 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid authentication token');
     await shoot('01-sign-in');
+    await page.getByLabel('API key or token').fill(adminKey);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText(/This is the admin key: sign in with a tenant key/).waitFor();
 
     await page.getByLabel('API key or token').fill('');
     await page.getByLabel('API key or token').focus();
