@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { ROOT, ServiceProcess, e2eSuite, migrate } from './support/processes';
+import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
 
 /** The model: "fail…" is refused (a failed run), memory extraction finds nothing, anything else is echoed. */
 function script(request: ScriptedRequest): ScriptedTurn {
@@ -32,11 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the heartbeat command line, on the whole platform', () => {
   const { namespace, adminKey, env } = e2eSuite('cli');
   const model = new ScriptedAnthropic(script);
-  const gateway = new ServiceProcess('gateway', 13800, env);
-  const runtime = new ServiceProcess('agent-runtime', 13801, env);
-  const scheduler = new ServiceProcess('heartbeat-scheduler', 13802, env);
-  const memory = new ServiceProcess('memory', 13803, env);
-  const dispatcher = new ServiceProcess('webhook-dispatcher', 13804, env);
+  const { gateway, runtime, scheduler, memory, dispatcher } = fiveServices(env, 13800);
   const received: Array<{ path: string; headers: IncomingHttpHeaders; body: string }> = [];
   let receiver: HttpEndpoint;
 

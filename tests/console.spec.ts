@@ -6,7 +6,7 @@ import { nextFire, parseSchedule } from '@hb/schedule';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { AUDIENCE, ISSUER, aSigningKey, aToken } from './support/identity-provider';
-import { ROOT, ServiceProcess, e2eSuite, migrate } from './support/processes';
+import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
 
 /** Debian's Chromium, started so that it reaches for nothing on the network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,11 +25,7 @@ function script(request: ScriptedRequest): ScriptedTurn {
 describe('the web console, in a real browser, on the whole platform', () => {
   const { namespace, adminKey, env } = e2eSuite('console');
   const model = new ScriptedAnthropic(script);
-  const gateway = new ServiceProcess('gateway', 14300, env);
-  const runtime = new ServiceProcess('agent-runtime', 14301, env);
-  const scheduler = new ServiceProcess('heartbeat-scheduler', 14302, env);
-  const memory = new ServiceProcess('memory', 14303, env);
-  const dispatcher = new ServiceProcess('webhook-dispatcher', 14304, env);
+  const { gateway, runtime, scheduler, memory, dispatcher } = fiveServices(env, 14300);
   const tenantId = `tenant_${randomBytes(4).toString('hex')}`;
   let receiver: HttpEndpoint;
   /** The deployment's identity provider: its signed-in users sign in to the console with their token. */

@@ -20,7 +20,7 @@ import {
 } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { OpenApiConformance } from './support/openapi-conformance';
-import { ROOT, ServiceProcess, e2eSuite, migrate } from './support/processes';
+import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
 
 const run = promisify(execFile);
 
@@ -41,11 +41,7 @@ interface Delivery {
 describe('the client libraries against the gateway', () => {
   const { namespace, adminKey, env } = e2eSuite('sdk');
   const model = new ScriptedAnthropic(script);
-  const gateway = new ServiceProcess('gateway', 13900, env);
-  const runtime = new ServiceProcess('agent-runtime', 13901, env);
-  const scheduler = new ServiceProcess('heartbeat-scheduler', 13902, env);
-  const memory = new ServiceProcess('memory', 13903, env);
-  const dispatcher = new ServiceProcess('webhook-dispatcher', 13904, env);
+  const { gateway, runtime, scheduler, memory, dispatcher } = fiveServices(env, 13900);
   const services = [gateway, runtime, scheduler, memory, dispatcher];
   const deliveries: Delivery[] = [];
   let receiver: HttpEndpoint;

@@ -104,6 +104,17 @@ export class ServiceProcess {
   }
 }
 
+/** A suite's five services on five ports from `firstPort`, the gateway's first, each started by the suite. */
+export function fiveServices(env: Record<string, string>, firstPort: number) {
+  return {
+    gateway: new ServiceProcess('gateway', firstPort, env),
+    runtime: new ServiceProcess('agent-runtime', firstPort + 1, env),
+    scheduler: new ServiceProcess('heartbeat-scheduler', firstPort + 2, env),
+    memory: new ServiceProcess('memory', firstPort + 3, env),
+    dispatcher: new ServiceProcess('webhook-dispatcher', firstPort + 4, env),
+  };
+}
+
 export async function migrate(app: App, env: Record<string, string>): Promise<void> {
   await run(process.execPath, [join(ROOT, 'apps', app, 'dist/migrate.js')], { env: { ...process.env, ...env } });
 }

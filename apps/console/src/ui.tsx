@@ -109,6 +109,21 @@ export function Field(props: { label: string; name: string; error?: unknown; hin
   );
 }
 
+/** A table's header row; an empty name is a column of actions, named for screen readers only. */
+export function Head({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((name, i) => (
+          <th scope="col" key={name || i}>
+            {name || <span className="visually-hidden">Actions</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Loading({ what }: { what: string }) {
   return (
     <p className="muted" role="status" aria-live="polite">

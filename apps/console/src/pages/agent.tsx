@@ -2,7 +2,7 @@ import type { Agent, ApiKey, CreatedApiKey, Message } from '@hb/sdk';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../session';
-import { CopyButton, Empty, ErrorNote, Field, Form, Section, Show, formError, useAction, useLoad, when, type Loaded } from '../ui';
+import { CopyButton, Empty, ErrorNote, Field, Form, Head, Section, Show, formError, useAction, useLoad, when, type Loaded } from '../ui';
 
 export function AgentPage() {
   const { agentId = '' } = useParams();
@@ -235,18 +235,7 @@ export function KeyTable({ loaded, onRevoke }: { loaded: Loaded<ApiKey[]>; onRev
       {(list) => (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Status</th>
-                <th scope="col">Limits (min / hour / day)</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <Head columns={['Name', 'Prefix', 'Status', 'Limits (min / hour / day)', 'Last used', '']} />
             <tbody>
               {list.map((key) => (
                 <tr key={key.id}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../session';
-import { ErrorNote, Field, Form, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
+import { ErrorNote, Field, Form, Head, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
 
 const PAGE_SIZE = 20;
 
@@ -19,15 +19,7 @@ export function AgentsPage() {
             <>
               <div className="table-wrap">
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Model</th>
-                      <th scope="col">Tools</th>
-                      <th scope="col">Heartbeat</th>
-                      <th scope="col">Created</th>
-                    </tr>
-                  </thead>
+                  <Head columns={['Name', 'Model', 'Tools', 'Heartbeat', 'Created']} />
                   <tbody>
                     {p.data.map((agent) => (
                       <tr key={agent.id}>

@@ -2,7 +2,7 @@ import { ScheduleError, nextFire, parseSchedule, type ScheduleInput } from '@hb/
 import type { Heartbeat, HeartbeatResult, HeartbeatStats } from '@hb/sdk';
 import { useMemo, useState } from 'react';
 import { useSession } from '../session';
-import { ErrorNote, Field, Form, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
+import { ErrorNote, Field, Form, Head, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const DEFAULT_INTERVAL = 30;
@@ -452,16 +452,7 @@ function Log({ botId, changed }: { botId: string; changed: number }) {
           <>
             <div className="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Duration</th>
-                    <th scope="col">Credits</th>
-                    <th scope="col">Answer or error</th>
-                  </tr>
-                </thead>
+                <Head columns={['When', 'Type', 'Status', 'Duration', 'Credits', 'Answer or error']} />
                 <tbody>
                   {p.logs.map((log) => (
                     <tr key={log.uuid}>

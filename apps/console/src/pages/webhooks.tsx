@@ -1,7 +1,7 @@
 import type { Webhook, WebhookDelivery, WebhookTestResult } from '@hb/sdk';
 import { useState } from 'react';
 import { useSession } from '../session';
-import { CopyButton, ErrorNote, Field, Form, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
+import { CopyButton, ErrorNote, Field, Form, Head, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
 
 type WebhookEvent = Webhook['events'][number];
 const EVENTS: WebhookEvent[] = [
@@ -205,15 +205,7 @@ function DeliveryItem({ delivery, onResend, busy }: { delivery: WebhookDelivery;
       </p>
       <table className="attempts">
         <caption className="visually-hidden">Attempts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Attempt</th>
-            <th scope="col">When</th>
-            <th scope="col">Status</th>
-            <th scope="col">Latency</th>
-            <th scope="col">Answer or error</th>
-          </tr>
-        </thead>
+        <Head columns={['Attempt', 'When', 'Status', 'Latency', 'Answer or error']} />
         <tbody>
           {delivery.attempts.map((a, i) => (
             <tr key={a.attemptedAt + i}>
