@@ -69,6 +69,23 @@ describe(OutboxRelay.name, () => {
     expect(Number(rows[0].n)).toBe(0);
   });
 
+  it('runs what waits for the commit once it has committed, and never after a rollback', async () => {
+    const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
+    const counted: string[] = [];
+    const insert = (id: string) =>
+      outbox.transaction(async (manager, _emit, afterCommit) => {
+        const before = counted.length;
+        afterCommit(() => counted.push(id));
+        await manager.query('INSERT INTO things (id) VALUES ($1)', [id]);
+        // Not yet: the transaction is still open.
+        expect(counted).toHaveLength(before);
+      });
+    await insert('counted-once');
+    // The duplicate fails at the commit itself (the key is deferred): nothing may count it.
+    await expect(insert('counted-once')).rejects.toThrow(/things_pk/);
+    expect(counted).toEqual(['counted-once']);
+  });
+
   it('lets two relays drain one outbox without publishing a row twice', async () => {
     const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
     const ids = Array.from({ length: 300 }, (_, i) => `bulk-${i}`);

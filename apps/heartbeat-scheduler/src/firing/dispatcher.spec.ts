@@ -43,7 +43,8 @@ function setup(options: { executions: ExecutionRow[]; heartbeats?: HeartbeatRow[
     byId: jest.fn(async (id: string) => options.executions.find((e) => e.id === id)),
   };
   const heartbeats = { lockMany: jest.fn(async () => options.heartbeats ?? [aHeartbeat()]) };
-  const outbox = { transaction: jest.fn(async (work: (m: unknown, e: unknown) => Promise<unknown>) => work(manager, emit)) };
+  const afterCommit = (effect: () => void) => effect();
+  const outbox = { transaction: jest.fn(async (work: (m: unknown, e: unknown, a: unknown) => Promise<unknown>) => work(manager, emit, afterCommit)) };
   const recorder = {
     finishIn: jest.fn(async () => undefined),
     finish: jest.fn(async (id: string) => anExecution({ id, status: 'success' })),
@@ -121,6 +122,7 @@ describe(Dispatcher.name, () => {
     expect(recorder.finishIn).toHaveBeenCalledWith(
       expect.anything(),
       expect.anything(),
+      expect.any(Function),
       'log_1',
       expect.objectContaining({ status: 'skipped', error: expect.objectContaining({ code: SkipReasons.BudgetSpent }) }),
     );
@@ -131,12 +133,12 @@ describe(Dispatcher.name, () => {
     const { sut, recorder, executions } = setup({ executions: [anExecution({ id: 'log_1' }), anExecution({ id: 'log_2' })] });
     await sut.fireMany(['log_1', 'log_2']);
     expect(executions.markFired).toHaveBeenCalledWith(expect.anything(), ['log_1']);
-    expect(recorder.finishIn).toHaveBeenCalledWith(expect.anything(), expect.anything(), 'log_2', expect.objectContaining({ error: expect.objectContaining({ code: SkipReasons.PreviousRunRunning }) }));
+    expect(recorder.finishIn).toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.any(Function), 'log_2', expect.objectContaining({ error: expect.objectContaining({ code: SkipReasons.PreviousRunRunning }) }));
 
     const behind = setup({ executions: [anExecution()], running: ['hb_1'] });
     await behind.sut.fireMany(['log_1']);
     expect(behind.executions.markFired).not.toHaveBeenCalled();
-    expect(behind.recorder.finishIn).toHaveBeenCalledWith(expect.anything(), expect.anything(), 'log_1', expect.objectContaining({ status: 'skipped' }));
+    expect(behind.recorder.finishIn).toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.any(Function), 'log_1', expect.objectContaining({ status: 'skipped' }));
   });
 
   it('fires again a running execution that never got its run id (a dispatch cut short)', async () => {

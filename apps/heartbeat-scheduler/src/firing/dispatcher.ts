@@ -136,7 +136,7 @@ export class Dispatcher {
    * finish, which goes again).
    */
   private async start(executionIds: string[]): Promise<ExecutionRow[]> {
-    const { toDispatch, fired } = await this.outbox.transaction(async (manager, emit) => {
+    const { toDispatch, fired } = await this.outbox.transaction(async (manager, emit, afterCommit) => {
       // Heartbeats first, then their executions, as every other writer locks them (configure,
       // disable, delete, auto-pause): one order, no deadlock.
       const heartbeatIds = (await this.executions.heartbeatIdsOf(manager, executionIds)).sort();
@@ -161,7 +161,7 @@ export class Dispatcher {
         }
         const reason = heartbeat ? reasonToSkip(heartbeat, running.has(heartbeat.id)) : undefined;
         if (reason) {
-          await this.recorder.finishIn(manager, emit, execution.id, reason);
+          await this.recorder.finishIn(manager, emit, afterCommit, execution.id, reason);
           continue;
         }
         if (heartbeat) running.add(heartbeat.id);

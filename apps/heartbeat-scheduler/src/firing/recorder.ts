@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HeartbeatEventTypes, Topics, type HeartbeatPausedEventPayload, type HeartbeatRunEventPayload } from '@hb/contracts';
-import { Outbox, type Emit } from '@hb/platform';
+import { Outbox, type AfterCommit, type Emit } from '@hb/platform';
 import { ExecutionsRepository } from '../heartbeats/executions.repository';
 import { logView, periodOf, type ExecutionRow } from '../heartbeats/heartbeat-rows';
 import { HeartbeatsRepository } from '../heartbeats/heartbeats.repository';
@@ -29,13 +29,14 @@ export class Recorder {
   ) {}
 
   finish(executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
-    return this.outbox.transaction((manager, emit) => this.finishIn(manager, emit, executionId, outcome));
+    return this.outbox.transaction((manager, emit, afterCommit) => this.finishIn(manager, emit, afterCommit, executionId, outcome));
   }
 
-  async finishIn(manager: EntityManager, emit: Emit, executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
+  /** Inside the caller's transaction; its figures count once that transaction has committed. */
+  async finishIn(manager: EntityManager, emit: Emit, afterCommit: AfterCommit, executionId: string, outcome: Outcome): Promise<ExecutionRow | undefined> {
     const execution = await this.executions.finish(manager, executionId, outcome);
     if (!execution) return undefined;
-    this.metrics.ended(outcome);
+    afterCommit(() => this.metrics.ended(outcome));
     emit({
       topic: Topics.HeartbeatEvents,
       aggregateId: execution.heartbeat_id ?? execution.id,
@@ -43,11 +44,11 @@ export class Recorder {
       type: EVENT_OF[outcome.status],
       payload: { project_id: execution.tenant_id, bot_id: execution.bot_id, log: logView(execution) } satisfies HeartbeatRunEventPayload,
     });
-    if (execution.heartbeat_id) await this.count(manager, emit, execution.heartbeat_id, outcome);
+    if (execution.heartbeat_id) await this.count(manager, emit, afterCommit, execution.heartbeat_id, outcome);
     return execution;
   }
 
-  private async count(manager: EntityManager, emit: Emit, heartbeatId: string, outcome: Outcome): Promise<void> {
+  private async count(manager: EntityManager, emit: Emit, afterCommit: AfterCommit, heartbeatId: string, outcome: Outcome): Promise<void> {
     const heartbeat = await this.heartbeats.countRun(manager, heartbeatId, {
       status: outcome.status,
       failure: countsAsFailure(outcome),
@@ -57,7 +58,7 @@ export class Recorder {
     if (!heartbeat || !heartbeat.enabled || heartbeat.consecutive_errors < heartbeat.max_consecutive_errors) return;
     const reason = `Paused after ${heartbeat.consecutive_errors} consecutive failed runs (max_consecutive_errors ${heartbeat.max_consecutive_errors}); the last: ${outcome.error?.message ?? 'unknown error'}`;
     await this.heartbeats.pause(manager, heartbeatId, reason);
-    this.metrics.paused();
+    afterCommit(() => this.metrics.paused());
     await this.executions.dropQueued(manager, heartbeatId);
     emit({
       topic: Topics.HeartbeatEvents,

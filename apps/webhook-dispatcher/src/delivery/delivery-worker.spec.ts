@@ -70,9 +70,13 @@ function setup(claims: ClaimedDelivery[], result: SendResult, failingSince = new
   const emitted: PendingEvent[] = [];
   const manager = {} as EntityManager;
   const outbox = {
-    transaction: jest.fn(async (work: (m: EntityManager, emit: (e: PendingEvent) => void) => Promise<unknown>) =>
-      work(manager, (event) => emitted.push(event)),
-    ),
+    // As the real one: what is deferred to the commit runs after the work.
+    transaction: jest.fn(async (work: (m: EntityManager, emit: (e: PendingEvent) => void, afterCommit: (effect: () => void) => void) => Promise<unknown>) => {
+      const effects: Array<() => void> = [];
+      const value = await work(manager, (event) => emitted.push(event), (effect) => effects.push(effect));
+      effects.forEach((effect) => effect());
+      return value;
+    }),
   };
   const env = {
     WEBHOOK_CONCURRENCY: 8,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { InjectEnv, KickedLoop, Metrics, Outbox, isAllowlisted, safePost, statusClass, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
+import { InjectEnv, KickedLoop, Metrics, Outbox, isAllowlisted, safePost, statusClass, type AfterCommit, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -136,7 +136,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       await this.deliveries.recordDelivered(delivery, attempts, result);
       return;
     }
-    await this.outbox.transaction(async (manager, emit) => {
+    await this.outbox.transaction(async (manager, emit, afterCommit) => {
       await this.deliveries.skipFlushWait(manager);
       await this.deliveries.recordAttempt(manager, delivery.id, result);
       if (outcome.kind === 'delivered') {
@@ -149,16 +149,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       if (retryInMs !== null) this.loop.wakeIn(retryInMs);
       const failingSince = await this.webhooks.markFailing(manager, webhook.id);
       const reason = disableReason(outcome, failingSince, this.env.WEBHOOK_DISABLE_AFTER_MS);
-      if (reason) await this.disable(manager, emit, webhook, reason);
+      if (reason) await this.disable(manager, emit, afterCommit, webhook, reason);
     });
   }
 
-  private async disable(manager: EntityManager, emit: Emit, webhook: WebhookRow, reason: string): Promise<void> {
+  private async disable(manager: EntityManager, emit: Emit, afterCommit: AfterCommit, webhook: WebhookRow, reason: string): Promise<void> {
     if (!(await this.webhooks.disable(manager, webhook.id, reason))) return;
-    this.disabled.inc();
+    afterCommit(() => {
+      this.disabled.inc();
+      this.logger.warn(`webhook ${webhook.id} disabled: ${reason}`);
+    });
     // Its pending deliveries wait, unscheduled, until it is enabled again.
     await this.deliveries.scheduleAllOf(webhook.id, false, manager);
-    this.logger.warn(`webhook ${webhook.id} disabled: ${reason}`);
     emit({
       topic: Topics.WebhookEvents,
       aggregateId: webhook.id,

@@ -17,6 +17,11 @@ export interface PendingEvent<P extends object = object> {
 }
 
 export type Emit = (event: PendingEvent) => void;
+/**
+ * Runs `effect` once the transaction has committed, and never if it rolls back: for what must
+ * not count a change that did not happen (a metric, a log line, a wake-up).
+ */
+export type AfterCommit = (effect: () => void) => void;
 
 export interface OutboxOptions {
   /**
@@ -52,11 +57,12 @@ export class Outbox {
     this.rows = new OutboxRepository(dataSource);
   }
 
-  async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>, options: OutboxOptions = {}): Promise<T> {
+  async transaction<T>(work: (manager: EntityManager, emit: Emit, afterCommit: AfterCommit) => Promise<T>, options: OutboxOptions = {}): Promise<T> {
+    const effects: Array<() => void> = [];
     const result = await this.dataSource.transaction(async (manager) => {
       if (options.durable === false) await this.rows.skipFlushWait(manager);
       const events: PendingEvent[] = [];
-      const value = await work(manager, (event) => events.push(event));
+      const value = await work(manager, (event) => events.push(event), (effect) => effects.push(effect));
       if (events.length > 0) {
         const trace = traceHeaders();
         const traceContext = Object.keys(trace).length ? trace : null;
@@ -71,6 +77,7 @@ export class Outbox {
       return { value, emitted: events.length };
     });
     if (result.emitted > 0) this.relay.nudge();
+    for (const effect of effects) effect();
     return result.value;
   }
 }
