@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Topics, type EventEnvelope } from '@hb/contracts';
 import { HeroBrain } from '@hb/sdk';
-import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { dropKafkaNamespace, recordEvents, ScriptedAnthropic, startHttpEndpoint, testInfra, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eSuite, migrate, type App } from './support/processes';
 
 /** The model: memory extraction finds nothing; "remember X" calls the remember tool once; anything else is echoed. */
@@ -30,6 +32,16 @@ class Scrape {
       }
     }
     return found ? sum : NaN;
+  }
+}
+
+/** Polls `probe` until it answers something, for up to 15 s. */
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (const deadline = Date.now() + 15_000; ; ) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('still nothing after 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -166,6 +178,28 @@ describe('metrics: every service exposes /metrics, and the figures follow the tr
     expect(moved('webhook_delivery_latency_seconds_count')).toBe(1);
     // The backlog is the whole deliveries table's, which the test suites share: it is read, not pinned.
     for (const state of ['retrying', 'new']) expect({ state, read: Number.isFinite(after.value('webhook_retry_backlog', { state })) }).toEqual({ state, read: true });
+  });
+
+  it('counts an event delivered again as a duplicate its handler skipped, and delivers nothing twice', async () => {
+    const topic = `${namespace}.${Topics.MemoryEvents}`;
+    const published: EventEnvelope[] = [];
+    const recorder = await recordEvents(topic, `${namespace}-replay`, published);
+    const deleted = await until(() => published.find((event) => event.type === 'memory.deleted' && event.tenantId === tenantId));
+    await recorder.stop();
+    const before = await scrape('webhook-dispatcher');
+    const deliveredBefore = delivered;
+    // What a relay that died between publishing and marking its rows does: the same envelope again.
+    const producer = new Kafka({ brokers: testInfra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ key: deleted.tenantId, value: JSON.stringify(deleted) }] });
+    await producer.disconnect();
+    const group = { group: 'webhook-dispatcher.intake' };
+    const after = await until(async () => {
+      const now = await scrape('webhook-dispatcher');
+      return now.value('kafka_events_duplicates_skipped_total', group) > (before.value('kafka_events_duplicates_skipped_total', group) || 0) ? now : undefined;
+    });
+    expect(after.value('kafka_events_duplicates_skipped_total', group) - (before.value('kafka_events_duplicates_skipped_total', group) || 0)).toBe(1);
+    expect(delivered).toBe(deliveredBefore);
   });
 
   it('never labels a figure with a tenant, a key or a resource id', async () => {

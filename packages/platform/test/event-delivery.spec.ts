@@ -3,6 +3,7 @@ import { IsString } from 'class-validator';
 import { Topics, defineEvent, platformTopicSpecs, type EventEnvelope } from '@hb/contracts';
 import { EventConsumer, on } from '../src/kafka/event-consumer';
 import type { KafkaBus } from '../src/kafka/kafka-bus';
+import { Metrics } from '../src/metrics';
 import { Inbox } from '../src/outbox/inbox';
 import { aBus, aTestSchema, dropNamespace, eventually, memoryLogger, uniqueName, type TestSchema } from './support/test-env';
 
@@ -24,6 +25,7 @@ describe('event delivery', () => {
   let schema: TestSchema;
   const logger = memoryLogger();
   const handledIds: string[] = [];
+  const consumer = new Metrics('webhook-dispatcher');
 
   beforeAll(async () => {
     schema = await aTestSchema(['CREATE TABLE applied (event_id uuid NOT NULL, type text NOT NULL)']);
@@ -31,14 +33,15 @@ describe('event delivery', () => {
     await bus.connect();
     await bus.ensureTopics(platformTopicSpecs());
     const inbox = new Inbox(schema.dataSource, 'test-consumer');
-    await new EventConsumer(bus, logger).start({
+    await new EventConsumer(bus, logger, consumer).start({
       group: 'test-consumer',
       topics: [Topics.MemoryEvents],
       handle: async (event) => {
         handledIds.push(event.id);
-        await inbox.once(event.id, async (manager) => {
+        const applied = await inbox.once(event.id, async (manager) => {
           await manager.query('INSERT INTO applied (event_id, type) VALUES ($1, $2)', [event.id, event.type]);
         });
+        if (!applied) return 'duplicate';
       },
     });
   });
@@ -60,6 +63,7 @@ describe('event delivery', () => {
     await eventually(async () => ((await appliedCount(sentinel.id)) === 1 ? true : undefined));
     expect(handledIds.filter((id) => id === duplicate.id)).toHaveLength(2);
     expect(await appliedCount(duplicate.id)).toBe(1);
+    expect(await consumer.scrape()).toMatch(/^kafka_events_duplicates_skipped_total\{group="test-consumer",service="webhook-dispatcher"\} 1$/m);
   });
 
   it('skips a message that is not a valid envelope and goes on with the next', async () => {

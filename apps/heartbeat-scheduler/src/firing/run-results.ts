@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AgentEvents, Topics, type AgentRunEventPayload } from '@hb/contracts';
-import { EventConsumer, on } from '@hb/platform';
+import { EventConsumer, on, type Handled } from '@hb/platform';
 import { Recorder } from './recorder';
 import { outcomeOfRun } from './run-outcome';
 
@@ -23,8 +23,9 @@ export class RunResults implements OnModuleInit {
     });
   }
 
-  async take(run: AgentRunEventPayload): Promise<void> {
+  async take(run: AgentRunEventPayload): Promise<Handled> {
     if (run.trigger !== 'heartbeat' || !run.idempotency_key?.startsWith('log_')) return;
-    await this.recorder.finish(run.idempotency_key, outcomeOfRun(run, run.duration_ms));
+    // Already ended: by this event's first delivery, or by the trigger's reply that came first.
+    if (!(await this.recorder.finish(run.idempotency_key, outcomeOfRun(run, run.duration_ms)))) return 'duplicate';
   }
 }

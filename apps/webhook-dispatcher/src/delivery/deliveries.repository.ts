@@ -30,16 +30,24 @@ export class DeliveriesRepository {
    * One delivery per active webhook of the event's tenant subscribed to its type, due now; none
    * twice for one webhook and event, so a redelivered event adds nothing. Returns how many.
    */
-  async addForSubscribers(event: EventToDeliver): Promise<number> {
-    const added: unknown[] = await this.dataSource.query(
-      `INSERT INTO deliveries (id, webhook_id, tenant_id, event_id, event_type, body, status, next_attempt_at)
-       SELECT $1 || '_' || substr(md5(w.id), 1, 6), w.id, w.tenant_id, $2, $3, $4, 'pending', now()
-         FROM webhooks w WHERE w.tenant_id = $5 AND w.status = 'active' AND $3 = ANY (w.events)
-       ON CONFLICT (webhook_id, event_id) DO NOTHING
-       RETURNING id`,
+  /**
+   * One delivery per active webhook of the tenant subscribed to the event, once per webhook and
+   * event: `subscribers` webhooks wanted it, `added` deliveries are new (fewer on a redelivery).
+   */
+  async addForSubscribers(event: EventToDeliver): Promise<{ subscribers: number; added: number }> {
+    const [row]: Array<{ subscribers: number; added: number }> = await this.dataSource.query(
+      `WITH subscribers AS (
+         SELECT w.id, w.tenant_id FROM webhooks w WHERE w.tenant_id = $5 AND w.status = 'active' AND $3 = ANY (w.events)
+       ), added AS (
+         INSERT INTO deliveries (id, webhook_id, tenant_id, event_id, event_type, body, status, next_attempt_at)
+         SELECT $1 || '_' || substr(md5(s.id), 1, 6), s.id, s.tenant_id, $2, $3, $4, 'pending', now() FROM subscribers s
+         ON CONFLICT (webhook_id, event_id) DO NOTHING
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM subscribers)::int AS subscribers, (SELECT count(*) FROM added)::int AS added`,
       [event.messageId, event.eventId, event.eventType, event.body, event.tenantId],
     );
-    return added.length;
+    return row;
   }
 
   /**

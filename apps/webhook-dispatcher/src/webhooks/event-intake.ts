@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Topics, WEBHOOK_EVENTS, type EventEnvelope } from '@hb/contracts';
-import { EventConsumer, prefixedId } from '@hb/platform';
+import { EventConsumer, prefixedId, type Handled } from '@hb/platform';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 
@@ -29,14 +29,14 @@ export class EventIntake implements OnModuleInit {
     });
   }
 
-  async take(event: EventEnvelope): Promise<void> {
+  async take(event: EventEnvelope): Promise<Handled> {
     if (!SUBSCRIBABLE.has(event.type)) return;
     const body = JSON.stringify({
       event: event.type,
       data: event.payload,
       metadata: { request_id: `req_${event.id.replace(/-/g, '')}`, timestamp: event.occurredAt, version: 'v1' },
     });
-    const added = await this.deliveries.addForSubscribers({
+    const { subscribers, added } = await this.deliveries.addForSubscribers({
       messageId: prefixedId('msg'),
       eventId: event.id,
       eventType: event.type,
@@ -44,5 +44,6 @@ export class EventIntake implements OnModuleInit {
       body,
     });
     if (added > 0) this.worker.kick();
+    if (subscribers > 0 && added < subscribers) return 'duplicate';
   }
 }

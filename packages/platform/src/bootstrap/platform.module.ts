@@ -192,7 +192,7 @@ export class PlatformModule {
         },
         {
           provide: EventConsumer,
-          useFactory: (bus: KafkaBus) => new EventConsumer(bus, logger),
+          useFactory: (bus: KafkaBus) => new EventConsumer(bus, logger, metrics),
           inject: [KafkaBus],
         },
         HealthService,

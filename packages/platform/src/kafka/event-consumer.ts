@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { EventEnvelope, parseAs, type EventDefinition } from '@hb/contracts';
+import type { Counter, Metrics } from '../metrics';
 import { consumeInSpan } from '../tracing/spans';
 import type { KafkaBus } from './kafka-bus';
 import { keepAlive } from './timing';
@@ -13,18 +14,24 @@ export interface EventSubscription {
   /** Where a group with no committed offset starts; true unless the handler only cares about news. */
   fromBeginning?: boolean;
   /** Every event, its payload unread (the webhook dispatcher forwards them whatever they hold)… */
-  handle?(event: EventEnvelope): Promise<void>;
+  handle?(event: EventEnvelope): Promise<Handled>;
   /** …or a handler per event type (`on(AgentEvents.RunFailed, …)`), each given a validated payload; other types pass. */
   handlers?: EventHandler[];
 }
 
+/**
+ * What a handler says of an event: 'duplicate' when it found the event's change already made (a
+ * second delivery, which it made harmless), counted per group; nothing otherwise.
+ */
+export type Handled = void | 'duplicate';
+
 export interface EventHandler {
   event: EventDefinition<object>;
-  handle(event: EventEnvelope<object>): Promise<void>;
+  handle(event: EventEnvelope<object>): Promise<Handled>;
 }
 
 /** The handler of one kind of event: it runs only with a payload its class accepts. */
-export function on<P extends object>(event: EventDefinition<P>, handle: (event: EventEnvelope<P>) => Promise<void>): EventHandler {
+export function on<P extends object>(event: EventDefinition<P>, handle: (event: EventEnvelope<P>) => Promise<Handled>): EventHandler {
   return { event, handle: handle as EventHandler['handle'] };
 }
 
@@ -38,11 +45,19 @@ export function on<P extends object>(event: EventDefinition<P>, handle: (event: 
  */
 export class EventConsumer {
   private readonly registered: EventSubscription[] = [];
+  private readonly duplicates?: Counter<'group'>;
 
   constructor(
     private readonly bus: KafkaBus,
     private readonly logger: LoggerService,
-  ) {}
+    metrics?: Metrics,
+  ) {
+    this.duplicates = metrics?.counter(
+      'kafka_events_duplicates_skipped_total',
+      'Events delivered again whose change their handler found already made, and so skipped, by consumer group.',
+      ['group'],
+    );
+  }
 
   /** Registers a subscription (from a module's onModuleInit); it starts once topics exist. */
   subscribe(subscription: EventSubscription): void {
@@ -87,10 +102,16 @@ export class EventConsumer {
     } catch (error) {
       return skip(error);
     }
-    const traced = (work: () => Promise<void>) =>
-      consumeInSpan(`process ${event.type}`, topic, message.headers, { 'messaging.consumer.group.name': subscription.group, 'messaging.message.id': event.id }, () =>
-        keepAlive(heartbeat, work),
+    const traced = async (work: () => Promise<Handled>) => {
+      const handled = await consumeInSpan(
+        `process ${event.type}`,
+        topic,
+        message.headers,
+        { 'messaging.consumer.group.name': subscription.group, 'messaging.message.id': event.id },
+        () => keepAlive(heartbeat, work),
       );
+      if (handled === 'duplicate') this.duplicates?.inc({ group: subscription.group });
+    };
     if (subscription.handle) return traced(() => subscription.handle!(event as EventEnvelope));
     const handler = subscription.handlers?.find((candidate) => candidate.event.type === event.type);
     if (!handler) return;
