@@ -49,6 +49,7 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
   const spans: ExportedSpan[] = [];
   const model = new ScriptedAnthropic(script);
   let collector: HttpEndpoint;
+  let receiver: HttpEndpoint;
   let hb: HeroBrain;
   const tracedEnv = () => ({ ...env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100' });
   let gateway: ServiceProcess;
@@ -72,6 +73,7 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
 
   beforeAll(async () => {
     collector = await startCollector(spans);
+    receiver = await startHttpEndpoint((_req, _body, res) => res.writeHead(204).end());
     await model.start();
     gateway = new ServiceProcess('gateway', 14100, tracedEnv());
     memory = new ServiceProcess('memory', 14103, tracedEnv());
@@ -82,10 +84,10 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
     memory.start();
     runtime.start({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model', AUTO_MEMORY: 'false' });
     scheduler.start();
-    dispatcher.start();
+    dispatcher.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost' });
     await Promise.all([memory, runtime, scheduler, dispatcher].map((service) => service.waitForReadiness(200)));
     // The gateway logs its access lines (info), which carry the trace's ids.
-    gateway.start({ LOG_LEVEL: 'info' });
+    gateway.start({ LOG_LEVEL: 'info', WEBHOOK_ALLOWED_HOSTS: 'localhost' });
     await gateway.waitForReadiness(200);
     const tenantId = `trc_${randomBytes(4).toString('hex')}`;
     const admin = new HeroBrain({ apiKey: adminKey, baseUrl: gateway.url });
@@ -94,7 +96,7 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
   });
 
   afterAll(async () => {
-    await Promise.all([gateway?.stop(), memory?.stop(), runtime?.stop(), scheduler?.stop(), dispatcher?.stop(), model.stop(), collector?.close()]);
+    await Promise.all([gateway?.stop(), memory?.stop(), runtime?.stop(), scheduler?.stop(), dispatcher?.stop(), model.stop(), collector?.close(), receiver?.close()]);
     await dropKafkaNamespace(namespace);
   });
 
@@ -128,6 +130,17 @@ describe('traces: one request, one trace, across the gateway, Kafka and the serv
     const consumed = await spanWhere('process memory.created, a child of the write', (span) => childOf(written)(span) && span.name === 'process memory.created');
     expect(consumed).toMatchObject({ service: 'webhook-dispatcher', name: 'process memory.created', kind: SPAN_KIND.CONSUMER });
     expect(stored.id).toMatch(/^mem_/);
+  });
+
+  it('carries the event’s trace into its webhook deliveries: each attempt is a child of the event’s handling', async () => {
+    const hook = await hb.webhooks.create({ name: 'traced', url: `http://localhost:${receiver.port}/in`, events: ['memory.created'], secret: 'shh' });
+    await hb.memories.create({ content: 'Delivered within its trace', type: 'semantic' });
+    const delivered = await spanWhere('deliver memory.created', (span) => span.name === 'deliver memory.created' && span.attributes['webhook.id'] === hook.id);
+    expect(delivered).toMatchObject({ service: 'webhook-dispatcher', kind: SPAN_KIND.PRODUCER, attributes: { 'webhook.attempt': 1, 'http.response.status_code': 204 } });
+    const handled = await spanWhere('the handling of the event', (span) => span.spanId === delivered.parentSpanId);
+    expect(handled).toMatchObject({ service: 'webhook-dispatcher', name: 'process memory.created', traceId: delivered.traceId });
+    // The same trace began at the gateway with the write.
+    await spanWhere('the write at the gateway', (span) => span.traceId === delivered.traceId && span.service === 'gateway' && span.name === 'send memory.create');
   });
 
   it('keeps loops a request woke out of its trace: the outbox relay’s later passes are nobody’s', async () => {

@@ -422,7 +422,7 @@ describe('gateway', () => {
   describe('documentation', () => {
     it('serves an OpenAPI document describing the routes', async () => {
       const res = await fetch(`${gateway.url}/openapi.json`);
-      const doc = await res.json();
+      const doc = (await res.json()) as { paths: object; components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> } };
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining(['/api/v1/api-keys', '/api/v1/api-keys/revoke', '/api/v1/usage/metrics/{tenantId}', '/api/v1/admin/tenants']),
       );

@@ -11,6 +11,7 @@ export interface EventToDeliver {
   eventType: string;
   tenantId: string;
   body: string;
+  traceContext: Record<string, string> | null;
 }
 
 export type ClaimedDelivery = DeliveryRow & { webhook: WebhookRow };
@@ -39,13 +40,13 @@ export class DeliveriesRepository {
       `WITH subscribers AS (
          SELECT w.id, w.tenant_id FROM webhooks w WHERE w.tenant_id = $5 AND w.status = 'active' AND $3 = ANY (w.events)
        ), added AS (
-         INSERT INTO deliveries (id, webhook_id, tenant_id, event_id, event_type, body, status, next_attempt_at)
-         SELECT $1 || '_' || substr(md5(s.id), 1, 6), s.id, s.tenant_id, $2, $3, $4, 'pending', now() FROM subscribers s
+         INSERT INTO deliveries (id, webhook_id, tenant_id, event_id, event_type, body, status, next_attempt_at, trace_context)
+         SELECT $1 || '_' || substr(md5(s.id), 1, 6), s.id, s.tenant_id, $2, $3, $4, 'pending', now(), $6::jsonb FROM subscribers s
          ON CONFLICT (webhook_id, event_id) DO NOTHING
          RETURNING id
        )
        SELECT (SELECT count(*) FROM subscribers)::int AS subscribers, (SELECT count(*) FROM added)::int AS added`,
-      [event.messageId, event.eventId, event.eventType, event.body, event.tenantId],
+      [event.messageId, event.eventId, event.eventType, event.body, event.tenantId, event.traceContext && JSON.stringify(event.traceContext)],
     );
     return row;
   }

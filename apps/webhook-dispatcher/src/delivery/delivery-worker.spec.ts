@@ -42,6 +42,7 @@ function aDelivery(overrides: Partial<DeliveryRow> = {}): DeliveryRow {
     next_attempt_at: new Date(),
     created_at: new Date(),
     delivered_at: null,
+    trace_context: null,
     ...overrides,
   };
 }

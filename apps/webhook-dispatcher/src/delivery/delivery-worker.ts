@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Topics, WebhookEventTypes } from '@hb/contracts';
-import { InjectEnv, KickedLoop, Metrics, Outbox, isAllowlisted, safePost, statusClass, type AfterCommit, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
+import { InjectEnv, KickedLoop, Metrics, Outbox, SpanKind, SpanStatusCode, inSpanContinuing, isAllowlisted, safePost, statusClass, type AfterCommit, type Counter, type Emit, type Histogram, type SendResult } from '@hb/platform';
 import type { WebhookDispatcherEnv } from '../config/env';
 import { signingSecrets, type DeliveryRow, type WebhookRow } from '../webhooks/webhook-rows';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -126,7 +126,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async attempt(delivery: DeliveryRow, webhook: WebhookRow): Promise<void> {
-    const result = await this.send(webhook, delivery.id, delivery.body);
+    const attributes = { 'webhook.id': webhook.id, 'webhook.delivery.id': delivery.id, 'webhook.event': delivery.event_type, 'webhook.attempt': delivery.attempts + 1 };
+    const result = await inSpanContinuing(delivery.trace_context, `deliver ${delivery.event_type}`, { kind: SpanKind.PRODUCER, attributes }, async (span) => {
+      const sent = await this.send(webhook, delivery.id, delivery.body);
+      if (sent.statusCode !== null) span.setAttribute('http.response.status_code', sent.statusCode);
+      if (sent.error) span.setStatus({ code: SpanStatusCode.ERROR, message: sent.error });
+      return sent;
+    });
     const outcome = outcomeOf(result);
     const attempts = delivery.attempts + 1;
     this.attempts.inc({ outcome: outcome.kind, status_class: statusClass(result.statusCode) });

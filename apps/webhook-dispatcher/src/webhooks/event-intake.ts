@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Topics, WEBHOOK_EVENTS, type EventEnvelope } from '@hb/contracts';
-import { EventConsumer, prefixedId, type Handled } from '@hb/platform';
+import { EventConsumer, prefixedId, storedTraceContext, type Handled } from '@hb/platform';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 
@@ -42,6 +42,8 @@ export class EventIntake implements OnModuleInit {
       eventType: event.type,
       tenantId: event.tenantId,
       body,
+      // The consumer's span: the deliveries' attempts continue the event's trace.
+      traceContext: storedTraceContext(),
     });
     if (added > 0) this.worker.kick();
     if (subscribers > 0 && added < subscribers) return 'duplicate';

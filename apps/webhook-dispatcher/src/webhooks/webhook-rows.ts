@@ -28,6 +28,8 @@ export interface DeliveryRow {
   next_attempt_at: Date | null;
   created_at: Date;
   delivered_at: Date | null;
+  /** The trace context of the event's handling, which the attempts continue; null when it was not traced. */
+  trace_context: Record<string, string> | null;
 }
 
 export interface AttemptRow {

@@ -4,7 +4,7 @@ import type { EventEnvelope } from '@hb/contracts';
 import { OutboxRecord } from './outbox-record.entity';
 import type { OutboxRelay } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
-import { traceHeaders } from '../tracing/spans';
+import { storedTraceContext } from '../tracing/spans';
 
 export interface PendingEvent<P extends object = object> {
   topic: string;
@@ -64,8 +64,7 @@ export class Outbox {
       const events: PendingEvent[] = [];
       const value = await work(manager, (event) => events.push(event), (effect) => effects.push(effect));
       if (events.length > 0) {
-        const trace = traceHeaders();
-        const traceContext = Object.keys(trace).length ? trace : null;
+        const traceContext = storedTraceContext();
         await manager.insert(
           OutboxRecord,
           events.map((event) => {

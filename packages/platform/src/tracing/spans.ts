@@ -25,6 +25,24 @@ export function traceHeaders(span?: Span): Record<string, string> {
   return carrier;
 }
 
+/**
+ * The active trace context, to keep with a row that later work continues (an event in the outbox,
+ * a webhook delivery); null when nothing is traced.
+ */
+export function storedTraceContext(): Record<string, string> | null {
+  const headers = traceHeaders();
+  return Object.keys(headers).length > 0 ? headers : null;
+}
+
+/**
+ * Runs `work` in a span continuing a trace context kept with a row (storedTraceContext), or, kept
+ * without one, as the root of a trace of its own.
+ */
+export function inSpanContinuing<T>(stored: Record<string, string> | null, name: string, options: { kind?: SpanKind; attributes?: Attributes }, work: (span: Span) => Promise<T>): Promise<T> {
+  const parent = stored ? propagation.extract(ROOT_CONTEXT, stored) : ROOT_CONTEXT;
+  return context.with(parent, () => inSpan(name, options, work));
+}
+
 /** A message sent to `topic`, as a PRODUCER span the caller ends (a command: when its reply comes). */
 export function startProducerSpan(name: string, topic: string, attributes: Attributes = {}): Span {
   return tracer.startSpan(name, {
@@ -123,4 +141,4 @@ export function activeTraceIds(): { trace_id: string; span_id: string } | undefi
   // A span that is not sampled is not exported: its ids would point at nothing.
   return traceFlags & 1 ? { trace_id: traceId, span_id: spanId } : undefined;
 }
-export { SpanKind, context, type Span } from '@opentelemetry/api';
+export { SpanKind, SpanStatusCode, context, type Span } from '@opentelemetry/api';
