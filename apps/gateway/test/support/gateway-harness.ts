@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger, createServiceApp, loadConfig, runMigrations } from '@hb/platform';
-import { dropKafkaNamespace, testInfra } from '@hb/testing';
+import { dropKafkaNamespace, testInfra, type Reply } from '@hb/testing';
 import { GatewayEnv } from '../../src/config/env';
 import { DATABASE } from '../../src/database';
 import { GATEWAY_SERVICE } from '../../src/gateway.service';
@@ -48,7 +48,7 @@ export function dropTestTopics(): Promise<void> {
 
 /** A small HTTP client that speaks to the gateway as a client of the specs would. */
 export function client(base: string) {
-  return async function call(method: string, path: string, options: { key?: string; body?: unknown; raw?: string } = {}) {
+  return async function call(method: string, path: string, options: { key?: string; body?: unknown; raw?: string } = {}): Promise<Reply> {
     const headers: Record<string, string> = {};
     if (options.key) headers.Authorization = `Bearer ${options.key}`;
     if (options.body !== undefined || options.raw !== undefined) headers['Content-Type'] = 'application/json';
