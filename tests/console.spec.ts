@@ -331,7 +331,14 @@ describe('the web console, in a real browser, on the whole platform', () => {
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
   });
 
-  it("signs a user in with the deployment's token, acting in the organisation's tenant", async () => {
+  it("refuses an agent key, then signs a user in with the deployment's token, acting in the organisation's tenant", async () => {
+    const hb = new HeroBrain({ apiKey: key, baseUrl: gateway.url, tenantId });
+    const [agent] = (await hb.agents.list()).data;
+    const agentKey = (await hb.agents.keys.create(agent.id, { name: 'not for the console' })).plainKey;
+    await page.getByLabel('API key or token').fill(agentKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText(/This is an agent key/).waitFor();
+
     const token = aToken(signing, { sub: 'user_priya', org_id: tenantId });
     await page.getByLabel('API key or token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -54,6 +54,7 @@ export async function signIn(credential: string): Promise<{ client: HeroBrain; i
   const { identity } = await whoami(credential);
   // The admin key manages tenants and acts in none; the console works inside one tenant.
   if (identity.kind === 'admin') throw new Error('This is the admin key: sign in with a tenant key (make one with the admin key, as the README shows).');
+  if (identity.agentId) throw new Error("This is an agent key: it reaches its one agent through the Agent API. Sign in with a tenant key.");
   sessionStorage.setItem(STORAGE_KEY, credential);
   const client = new HeroBrain({ apiKey: credential, tenantId: identity.tenantId, baseUrl: window.location.origin, maxRetries: 1 });
   return { client, identity };

@@ -204,9 +204,12 @@ describe('gateway', () => {
         agentId: 'agent_a',
       });
       expect(agentKey.plainKey).toMatch(/^hb_agent_/);
-      const res = await call('GET', '/api/v1/system/whoami', { key: agentKey.plainKey });
+      const res = await call('GET', '/api/v1/api-keys', { key: agentKey.plainKey });
       expect(res.status).toBe(403);
       expect(res.body.errors[0].code).toBe('AGENT_MISMATCH');
+      // Who it is, it may ask: the answer is its own.
+      const whoami = await call('GET', '/api/v1/system/whoami', { key: agentKey.plainKey });
+      expect(whoami).toMatchObject({ status: 200, body: { data: { kind: 'key', tenantId, agentId: 'agent_a', scopes: ['invoke:agents', 'read:memories', 'write:memories'] } } });
     });
   });
 

@@ -18,7 +18,8 @@ export class SystemController {
   }
 
   @Get('whoami')
-  @Access({})
+  // It answers only the caller's own standing, so an agent key may ask too (a client's login does).
+  @Access({ agentKeys: 'kept-on-their-agent-inside' })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller as the gateway sees it: an admin, a key or a signed-in user; its tenant and scopes.' })
   whoami(@CurrentPrincipal() principal: Principal): object {
