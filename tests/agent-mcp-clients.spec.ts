@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { Client } from 'pg';
 import { z } from 'zod';
-import { aTenantWithKey, dropKafkaNamespace, gatewayClient, ScriptedAnthropic, startHttpEndpoint, testInfra, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { commandTopic } from '@hb/contracts';
+import { aTenantWithKey, dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, startHttpEndpoint, testInfra, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 const TOKEN = `tok_${randomBytes(12).toString('hex')}`;
@@ -43,6 +44,34 @@ async function startWeatherServer(calls: Array<{ tool: string; args: unknown; au
   });
 }
 
+/**
+ * An MCP server that keeps sessions (Streamable HTTP with session ids, the official SDK's): it
+ * records each session it opens and each one a client ends with a DELETE.
+ */
+async function startNotesServer(sessions: { opened: string[]; ended: string[] }): Promise<HttpEndpoint> {
+  const transports = new Map<string, StreamableHTTPServerTransport>();
+  return startHttpEndpoint((req: IncomingMessage, body: string, res: ServerResponse) => {
+    const id = req.headers['mcp-session-id'] as string | undefined;
+    const open = id ? transports.get(id) : undefined;
+    if (open) {
+      if (req.method === 'DELETE') sessions.ended.push(id!);
+      return void open.handleRequest(req, res, body ? JSON.parse(body) : undefined);
+    }
+    if (req.method !== 'POST' || id) return void res.writeHead(404).end();
+    const server = new McpServer({ name: 'notes', version: '1.0.0' });
+    server.registerTool('count', { description: 'How many notes there are.', inputSchema: {} }, async () => ({ content: [{ type: 'text', text: '3 notes' }] }));
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (session) => {
+        sessions.opened.push(session);
+        transports.set(session, transport);
+      },
+      onsessionclosed: (session) => void transports.delete(session),
+    });
+    void server.connect(transport).then(() => transport.handleRequest(req, res, JSON.parse(body)));
+  });
+}
+
 /** The model: "use TOOL [json]" calls that tool once, then says what it returned (and whether it failed). */
 function script(request: ScriptedRequest): ScriptedTurn {
   const last = request.body.messages.at(-1)!;
@@ -66,6 +95,8 @@ describe('agents as MCP clients, through the gateway', () => {
   const call = gatewayClient(gateway.url, { timeoutMs: 60_000 });
   const calls: Array<{ tool: string; args: unknown; authorization?: string }> = [];
   let weather: HttpEndpoint;
+  let notes: HttpEndpoint;
+  const sessions = { opened: [] as string[], ended: [] as string[] };
 
   async function anAgent(): Promise<{ key: string; agentId: string; tenantId: string }> {
     const { key, tenantId } = await aTenantWithKey(call, adminKey);
@@ -92,6 +123,7 @@ describe('agents as MCP clients, through the gateway', () => {
     for (const app of ['gateway', 'agent-runtime'] as const) await migrate(app, suiteEnv);
     await model.start();
     weather = await startWeatherServer(calls);
+    notes = await startNotesServer(sessions);
     runtime.start({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model', AUTO_MEMORY: 'false' });
     await runtime.waitForReadiness(200);
     gateway.start();
@@ -99,13 +131,15 @@ describe('agents as MCP clients, through the gateway', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([gateway.stop(), runtime.stop(), model.stop(), weather?.close()]);
+    await Promise.all([gateway.stop(), runtime.stop(), model.stop(), weather?.close(), notes?.close()]);
     await dropKafkaNamespace(namespace);
   });
 
   describe('managing an agent’s MCP servers', () => {
-    it('stores the headers sealed and never answers their values', async () => {
+    it('sends the headers over Kafka sealed, stores them sealed, and never answers their values', async () => {
       const { key, agentId } = await anAgent();
+      const commands: unknown[] = [];
+      const recorder = await recordEvents(`${namespace}.${commandTopic('agent-runtime')}`, `${namespace}-commands`, commands);
       const created = await giveWeather(key, agentId);
       expect(created).toEqual({
         id: expect.stringMatching(/^mcp_/),
@@ -131,6 +165,13 @@ describe('agents as MCP clients, through the gateway', () => {
       } finally {
         await db.end();
       }
+      // On the command topic, which keeps its messages for days, the token travelled sealed too.
+      for (const until = Date.now() + 10_000; !JSON.stringify(commands).includes(created.name) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      await recorder.stop();
+      const create = JSON.stringify(commands.find((c) => JSON.stringify(c).includes('"weather"')));
+      expect(create).toMatch(/"sealedHeaders":"v1\./);
+      expect(create).not.toContain(TOKEN);
+      expect(JSON.stringify(commands)).not.toContain(TOKEN);
     });
 
     it('changes, and deletes, a server; moving it to another origin needs its headers again', async () => {
@@ -205,6 +246,18 @@ describe('agents as MCP clients, through the gateway', () => {
       expect((await lastAnswer(key, agentId, run.body.conversation_id)).tool_calls).toEqual([
         { id: expect.any(String), name: 'weather__forecast', input: { city: 'Oslo' }, output: 'Rain in Oslo tomorrow, 12°C.', is_error: false, server: 'weather' },
       ]);
+    });
+
+    it('ends the session of a server that keeps them once the run is over, with the DELETE Streamable HTTP asks for', async () => {
+      const { key, agentId } = await anAgent();
+      expect((await call('POST', `/api/v1/agents/${agentId}/mcp-servers`, key, { name: 'notes', url: `${notes.url}/mcp` })).status).toBe(201);
+      const before = sessions.opened.length;
+      const run = await invoke(key, agentId, 'use notes__count');
+      expect(run.body).toMatchObject({ status: 'completed', response: 'got: 3 notes' });
+      const [session] = sessions.opened.slice(before);
+      expect(session).toBeDefined();
+      for (const until = Date.now() + 5000; !sessions.ended.includes(session) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sessions.ended).toContain(session);
     });
 
     it("gives the model a tool's error as an error, and records it so", async () => {

@@ -290,7 +290,7 @@ describe('Kubernetes base', () => {
 
   it('gives each app only the secret keys it uses', () => {
     const expected: Record<string, string[]> = {
-      gateway: ['DATABASE_URL', 'HB_ADMIN_KEY'],
+      gateway: ['DATABASE_URL', 'HB_ADMIN_KEY', 'SECRETS_KEY'],
       'agent-runtime': ['ANTHROPIC_API_KEY', 'DATABASE_URL', 'SECRETS_KEY'],
       'heartbeat-scheduler': ['DATABASE_URL'],
       memory: ['ANTHROPIC_API_KEY', 'DATABASE_URL'],

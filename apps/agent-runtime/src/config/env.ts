@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { ModelEnv, commaList, loadConfig } from '@hb/platform';
+import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { ModelEnv, SecretsKey, commaList, loadConfig } from '@hb/platform';
 
 /** Without ANTHROPIC_API_KEY or ANTHROPIC_BASE_URL the runtime starts and runs fail with model_not_configured. */
 export class AgentRuntimeEnv extends ModelEnv {
@@ -29,13 +29,8 @@ export class AgentRuntimeEnv extends ModelEnv {
   @Type(() => Number) @IsInt() @Min(1)
   TOKENS_PER_CREDIT = 1000;
 
-  /**
-   * The key the header values of agents' MCP servers are sealed with at rest. Required in
-   * production; development and tests fall back to a fixed development key, with a warning.
-   */
-  @ValidateIf((env: AgentRuntimeEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)
-  @IsString({ message: 'SECRETS_KEY is required in production' })
-  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters' })
+  /** The key the header values of agents' MCP servers are sealed with, at rest and from the gateway. */
+  @SecretsKey()
   SECRETS_KEY?: string;
 
   /**

@@ -5,6 +5,8 @@ import {
   DomainError,
   ErrorCodes,
   MAX_MCP_SERVERS_PER_AGENT,
+  headersProblem,
+  mcpHeadersInTransit,
   type AgentRef,
   type CreateMcpServerRequest,
   type McpServerRef,
@@ -49,7 +51,7 @@ export class McpServersService {
         name: input.name,
         url: destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS).href,
         timeout_ms: input.timeout_ms ?? DEFAULT_MCP_TIMEOUT_MS,
-        ...this.sealed(id, input.headers ?? {}),
+        ...this.sealed(id, this.headersIn(input) ?? {}),
       },
       MAX_MCP_SERVERS_PER_AGENT,
     );
@@ -82,12 +84,13 @@ export class McpServersService {
     if (input.timeout_ms !== undefined) changes.timeout_ms = input.timeout_ms;
     if (input.url !== undefined) {
       const url = destinationOf(input.url, this.env.WEBHOOK_ALLOWED_HOSTS);
-      if (url.origin !== new URL(current.url).origin && input.headers === undefined && current.header_names.length) {
+      if (url.origin !== new URL(current.url).origin && input.sealedHeaders === undefined && current.header_names.length) {
         throw new DomainError(ErrorCodes.ValidationError, 'headers must be given again when url moves to another origin', 'headers');
       }
       changes.url = url.href;
     }
-    if (input.headers !== undefined) Object.assign(changes, this.sealed(current.id, input.headers));
+    const headers = this.headersIn(input);
+    if (headers !== undefined) Object.assign(changes, this.sealed(current.id, headers));
     if (Object.keys(changes).length === 0) return mcpServerView(current);
     const row = await this.servers.update(input.tenantId, input.agentId, input.serverId, changes);
     if (row === 'duplicate') throw nameTaken(input.name!);
@@ -117,6 +120,24 @@ export class McpServersService {
     const row = await this.servers.findOwned(ref.tenantId, ref.agentId, ref.serverId);
     if (!row) throw notFound(ref.serverId);
     return row;
+  }
+
+  /**
+   * The header values the gateway sealed for the trip over Kafka, opened. They were checked at the
+   * gateway; a set that does not open means the two services' SECRETS_KEY differ, which no caller
+   * can fix, so it fails as the deployment's fault.
+   */
+  private headersIn(input: { tenantId: string; agentId: string; sealedHeaders?: string }): Record<string, string> | undefined {
+    if (input.sealedHeaders === undefined) return undefined;
+    let headers: unknown;
+    try {
+      headers = JSON.parse(this.box.open(input.sealedHeaders, mcpHeadersInTransit(input.tenantId, input.agentId)));
+    } catch (error) {
+      throw new Error(`MCP server headers from the gateway do not open (the gateway and the agent runtime must share SECRETS_KEY): ${(error as Error).message}`);
+    }
+    const problem = headersProblem(headers);
+    if (problem) throw new DomainError(ErrorCodes.ValidationError, problem, 'headers');
+    return headers as Record<string, string>;
   }
 
   private sealed(id: string, headers: Record<string, string>): Pick<McpServerSettings, 'header_names' | 'headers_sealed'> {

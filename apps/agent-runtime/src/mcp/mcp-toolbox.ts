@@ -31,7 +31,11 @@ export interface McpCallOutcome {
 interface Connected {
   server: McpServerRow;
   client: Client;
+  transport: StreamableHTTPClientTransport;
 }
+
+/** The longest a run's end waits for a server to take its session's DELETE. */
+const END_SESSION_MS = 2000;
 
 /**
  * The MCP servers of one run, connected: their tools as the model is given them, named
@@ -43,7 +47,7 @@ export class McpSession {
     /** Servers whose tools the run lacks, and why: the model is told. */
     readonly unavailable: Array<{ server: string; reason: string }>,
     private readonly routes: Map<string, { connected: Connected; tool: string }>,
-    private readonly clients: Client[],
+    private readonly connections: Connected[],
   ) {}
 
   static readonly empty = new McpSession([], [], new Map(), []);
@@ -64,8 +68,21 @@ export class McpSession {
     }
   }
 
+  /**
+   * Ends each server's session as Streamable HTTP asks (a DELETE with its Mcp-Session-Id; a
+   * stateless server has none, and one that answers 405 keeps no sessions), within END_SESSION_MS,
+   * then closes the connection, which also aborts a DELETE still waiting.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.clients.map((client) => client.close().catch(() => undefined)));
+    await Promise.all(
+      this.connections.map(async ({ client, transport }) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, END_SESSION_MS)));
+        await Promise.race([transport.terminateSession().catch(() => undefined), late]);
+        clearTimeout(timer);
+        await client.close().catch(() => undefined);
+      }),
+    );
   }
 }
 
@@ -99,7 +116,7 @@ export class McpToolbox {
     const tools: Anthropic.Tool[] = [];
     const unavailable: McpSession['unavailable'] = [];
     const routes = new Map<string, { connected: Connected; tool: string }>();
-    const clients: Client[] = [];
+    const connections: Connected[] = [];
     const taken = new Set(reserved);
     settled.forEach((outcome, i) => {
       const server = servers[i];
@@ -111,7 +128,7 @@ export class McpToolbox {
         return;
       }
       const { connected, listed } = outcome.value;
-      clients.push(connected.client);
+      connections.push(connected);
       for (const tool of listed) {
         const name = `${server.name}__${tool.name}`;
         const offered = offerable(tool);
@@ -128,7 +145,7 @@ export class McpToolbox {
         });
       }
     });
-    return new McpSession(tools, unavailable, routes, clients);
+    return new McpSession(tools, unavailable, routes, connections);
   }
 
   private async connect(server: McpServerRow, signal: AbortSignal): Promise<{ connected: Connected; listed: Tool[] }> {
@@ -152,7 +169,7 @@ export class McpToolbox {
         listed.push(...page.tools);
         cursor = page.nextCursor;
       } while (cursor && ++pages < MAX_TOOL_PAGES && listed.length < MAX_TOOLS_PER_SERVER);
-      return { connected: { server, client }, listed: listed.slice(0, MAX_TOOLS_PER_SERVER) };
+      return { connected: { server, client, transport }, listed: listed.slice(0, MAX_TOOLS_PER_SERVER) };
     } catch (error) {
       await client.close().catch(() => undefined);
       throw deadline.aborted ? new McpError(ErrorCode.RequestTimeout, 'Request timed out') : error;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { modelProviderFromEnv } from '@hb/platform';
+import { modelProviderFromEnv, secretBoxFromEnv } from '@hb/platform';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
 import { DeprecatedModelsCheck } from '../agents/deprecated-models.check';
@@ -8,7 +8,6 @@ import { SkillsService } from '../skills/skills.service';
 import { McpServersRepository } from '../mcp/mcp-servers.repository';
 import { McpServersService } from '../mcp/mcp-servers.service';
 import { McpToolbox } from '../mcp/mcp-toolbox';
-import { secretBoxFromEnv } from '../mcp/secret-box.provider';
 import { AgentTurn } from './agent-turn';
 import { ConversationsRepository } from './conversations.repository';
 import { MemoryExtraction } from './memory-extraction';

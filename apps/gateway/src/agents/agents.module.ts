@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { secretBoxFromEnv } from '@hb/platform';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { AuthModule } from '../auth/auth.module';
 import { MemoryQuotaResolver } from '../memories/memory-quota.resolver';
@@ -13,6 +14,6 @@ import { SkillsController } from './skills.controller';
 @Module({
   imports: [AuthModule, TenantsModule, ApiKeysModule],
   controllers: [AgentsController, AgentKeysController, SkillsController, McpServersController],
-  providers: [MemoryQuotaResolver, RunStreamHub, RunEventStream],
+  providers: [MemoryQuotaResolver, RunStreamHub, RunEventStream, secretBoxFromEnv],
 })
 export class AgentsModule {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgentCommands, type McpServerView, type Page } from '@hb/contracts';
-import { CommandClient } from '@hb/platform';
+import { AgentCommands, mcpHeadersInTransit, type McpServerView, type Page } from '@hb/contracts';
+import { CommandClient, SecretBox } from '@hb/platform';
 import { TenantScoped } from '../http/dto/tenant-scoped';
 import { Access } from '../auth/access.decorator';
 import { ActingTenant } from '../auth/acting-tenant.decorator';
@@ -16,13 +16,17 @@ import { CreateMcpServerDto, UpdateMcpServerDto } from './dto/mcp-server.dto';
 @ApiBearerAuth()
 @Controller('api/v1/agents/:agentId/mcp-servers')
 export class McpServersController {
-  constructor(private readonly commands: CommandClient) {}
+  constructor(
+    private readonly commands: CommandClient,
+    private readonly box: SecretBox,
+  ) {}
 
   @Post()
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Give the agent an MCP server: name, url, optional headers (stored encrypted, never returned) and timeout_ms.' })
   create(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Body() body: CreateMcpServerDto): Promise<McpServerView> {
-    return this.commands.request(AgentCommands.CreateMcpServer, { ...body, tenantId, agentId });
+    const { headers, tenantId: _named, ...settings } = body;
+    return this.commands.request(AgentCommands.CreateMcpServer, { ...settings, tenantId, agentId, ...this.sealed(headers, tenantId, agentId) });
   }
 
   @Get()
@@ -43,7 +47,8 @@ export class McpServersController {
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: "Change an MCP server's name, url, headers (replaced as a whole) or timeout_ms." })
   update(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('serverId') serverId: string, @Body() body: UpdateMcpServerDto): Promise<McpServerView> {
-    return this.commands.request(AgentCommands.UpdateMcpServer, { ...body, tenantId, agentId, serverId });
+    const { headers, tenantId: _named, ...changes } = body;
+    return this.commands.request(AgentCommands.UpdateMcpServer, { ...changes, tenantId, agentId, serverId, ...this.sealed(headers, tenantId, agentId) });
   }
 
   @Delete(':serverId')
@@ -52,5 +57,10 @@ export class McpServersController {
   @ApiOperation({ summary: 'Take an MCP server from the agent. 204 No Content.' })
   async remove(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('serverId') serverId: string, @Query() _query: TenantScoped): Promise<void> {
     await this.commands.request(AgentCommands.DeleteMcpServer, { tenantId, agentId, serverId });
+  }
+
+  /** Header values leave the gateway sealed: the command topic never holds a token in the clear. */
+  private sealed(headers: Record<string, string> | undefined, tenantId: string, agentId: string): { sealedHeaders?: string } {
+    return headers === undefined ? {} : { sealedHeaders: this.box.seal(JSON.stringify(headers), mcpHeadersInTransit(tenantId, agentId)) };
   }
 }

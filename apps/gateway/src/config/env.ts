@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { BaseEnv, commaList, loadConfig } from '@hb/platform';
+import { BaseEnv, SecretsKey, commaList, loadConfig } from '@hb/platform';
 import { TENANT_SCOPES, type TenantScope } from '../auth/scopes';
 import { PLANS, type Plan } from '../tenants/plans';
 
@@ -18,6 +18,10 @@ export class GatewayEnv extends BaseEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_]{24,}$/, { message: 'HB_ADMIN_KEY must be at least 24 letters, digits or _' })
   HB_ADMIN_KEY?: string;
+
+  /** The key MCP server header values are sealed with on their way to the agent runtime, which must share it. */
+  @SecretsKey()
+  SECRETS_KEY?: string;
 
   /** The plan of a tenant created without one. */
   @IsIn(PLANS)

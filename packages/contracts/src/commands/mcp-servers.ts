@@ -61,25 +61,47 @@ function IsHeaderMap(options?: ValidationOptions): PropertyDecorator {
 const NAME_RULE = { message: 'name must be 1 to 32 lowercase letters, digits or -, starting with a letter or digit' };
 const TIMEOUT_RULE = { message: 'timeout_ms must be an integer from 1000 to 120000' };
 
-/** What a create sets: a name, a URL, and optionally headers and a timeout. */
-export class NewMcpServer {
+/** A server's settings but its headers, which travel apart (see CreateMcpServerRequest). */
+class McpServerSettings {
   @IsString(NAME_RULE) @Matches(MCP_SERVER_NAME, NAME_RULE) name!: string;
   @IsString() @Length(1, MAX_MCP_URL) url!: string;
-  @IsOptional() @IsHeaderMap() headers?: Record<string, string>;
   @IsOptional() @IsInt(TIMEOUT_RULE) @Min(1000, TIMEOUT_RULE) @Max(120_000, TIMEOUT_RULE) timeout_ms?: number;
 }
 
-/** What an update may change; `headers` replaces the whole set (`{}` removes them all). */
-export class McpServerChanges {
+class McpServerSettingsChanges {
   @IsOptional() @IsString(NAME_RULE) @Matches(MCP_SERVER_NAME, NAME_RULE) name?: string;
   @IsOptional() @IsString() @Length(1, MAX_MCP_URL) url?: string;
-  @IsOptional() @IsHeaderMap() headers?: Record<string, string>;
   @IsOptional() @IsInt(TIMEOUT_RULE) @Min(1000, TIMEOUT_RULE) @Max(120_000, TIMEOUT_RULE) timeout_ms?: number;
 }
 
-export class CreateMcpServerRequest extends NewMcpServer {
+/** What a create sets, as the Agent API takes it: a name, a URL, and optionally headers and a timeout. */
+export class NewMcpServer extends McpServerSettings {
+  @IsOptional() @IsHeaderMap() headers?: Record<string, string>;
+}
+
+/** What an update may change, as the Agent API takes it; `headers` replaces the whole set (`{}` removes them all). */
+export class McpServerChanges extends McpServerSettingsChanges {
+  @IsOptional() @IsHeaderMap() headers?: Record<string, string>;
+}
+
+/**
+ * The context header values are sealed to while they cross Kafka: the gateway seals what the
+ * caller gave (SecretBox, under the SECRETS_KEY it shares with the agent runtime), the runtime opens
+ * it and seals it again for the row. Bound to the tenant and agent, so a sealed set cannot be
+ * replayed onto another agent's server.
+ */
+export function mcpHeadersInTransit(tenantId: string, agentId: string): string {
+  return `mcp-headers:${tenantId}:${agentId}`;
+}
+
+/** The header values, sealed: the JSON object of NewMcpServer.headers (a command topic holds no secret in the clear). */
+const SEALED_HEADERS_RULE = { message: 'sealedHeaders must be a sealed value' };
+const MAX_SEALED_HEADERS = 4 * MAX_MCP_HEADERS * (MAX_MCP_HEADER_VALUE + 128);
+
+export class CreateMcpServerRequest extends McpServerSettings {
   @IsString() @MinLength(1) tenantId!: string;
   @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
+  @IsOptional() @IsString(SEALED_HEADERS_RULE) @MaxLength(MAX_SEALED_HEADERS, SEALED_HEADERS_RULE) sealedHeaders?: string;
 }
 
 export class McpServerRef {
@@ -88,8 +110,10 @@ export class McpServerRef {
   @IsString() @MinLength(1) @MaxLength(64) serverId!: string;
 }
 
-export class UpdateMcpServerRequest extends McpServerChanges {
+export class UpdateMcpServerRequest extends McpServerSettingsChanges {
   @IsString() @MinLength(1) tenantId!: string;
   @IsString() @MinLength(1) @MaxLength(64) agentId!: string;
   @IsString() @MinLength(1) @MaxLength(64) serverId!: string;
+  /** Replaces every header when given (a sealed `{}` removes them). */
+  @IsOptional() @IsString(SEALED_HEADERS_RULE) @MaxLength(MAX_SEALED_HEADERS, SEALED_HEADERS_RULE) sealedHeaders?: string;
 }
