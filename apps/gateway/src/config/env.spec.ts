@@ -35,6 +35,11 @@ describe(GatewayEnv.name, () => {
     expect(problemsOf({ ...JWT, JWT_DEFAULT_SCOPES: 'read:memories,admin' })).toEqual([expect.stringMatching(/^JWT_DEFAULT_SCOPES: /)]);
   });
 
+  it('takes a key set over plain http from this machine only: whoever answers for it signs users in', () => {
+    expect(problemsOf({ ...JWT, JWT_JWKS_URL: 'http://idp.example.test/.well-known/jwks.json' })).toEqual([expect.stringMatching(/^JWT_JWKS_URL: JWT_JWKS_URL must be https/)]);
+    for (const local of ['http://127.0.0.1:8080/jwks.json', 'http://localhost/jwks.json', 'http://[::1]:9000/jwks.json']) expect(problemsOf({ ...JWT, JWT_JWKS_URL: local })).toEqual([]);
+  });
+
   it('takes the claims, default scopes, skew and cooldown from the environment, with their defaults', () => {
     expect(jwtSettingsOf(loadConfig(GatewayEnv, JWT))).toEqual({
       jwksUrl: new URL(JWT.JWT_JWKS_URL),
@@ -42,7 +47,7 @@ describe(GatewayEnv.name, () => {
       audience: JWT.JWT_AUDIENCE,
       tenantClaim: 'org_id',
       scopesClaim: 'scope',
-      defaultScopes: [...TENANT_SCOPES],
+      defaultScopes: TENANT_SCOPES.filter((scope) => scope !== 'write:keys'),
       clockSkewSeconds: 30,
       jwksCooldownMs: 10_000,
     });

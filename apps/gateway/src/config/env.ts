@@ -1,8 +1,19 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { BaseEnv, SecretsKey, commaList, loadConfig } from '@hb/platform';
 import { TENANT_SCOPES, type TenantScope } from '../auth/scopes';
 import { PLANS, type Plan } from '../tenants/plans';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function trustedJwksUrl(value: unknown): boolean {
+  try {
+    const url = new URL(String(value));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
 
 /** Signed-in users are on when any of the three is set; then all three must be. */
 const jwtConfigured = (env: GatewayEnv) => env.JWT_JWKS_URL !== undefined || env.JWT_ISSUER !== undefined || env.JWT_AUDIENCE !== undefined;
@@ -53,6 +64,8 @@ export class GatewayEnv extends BaseEnv {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, {
     message: 'JWT_JWKS_URL must be an http(s) URL, and is required when JWT_ISSUER or JWT_AUDIENCE is set',
   })
+  // Whoever can answer for the key set can sign any user in: over the network only https will do.
+  @ValidateBy({ name: 'isTrustedJwks', validator: { validate: trustedJwksUrl, defaultMessage: () => 'JWT_JWKS_URL must be https (plain http only to this machine: localhost, 127.0.0.1, ::1)' } })
   JWT_JWKS_URL?: string;
 
   /** The `iss` every token must carry (for Clerk, its Frontend API URL). */
@@ -73,10 +86,14 @@ export class GatewayEnv extends BaseEnv {
   @IsNotEmpty()
   JWT_SCOPES_CLAIM = 'scope';
 
-  /** Comma-separated: the scopes of a token without the scopes claim; every tenant scope by default, as for a key. */
+  /**
+   * Comma-separated: the scopes of a token without the scopes claim. By default every tenant scope
+   * but write:keys: a key a user makes outlives the user's session and membership, so minting keys
+   * is given on purpose (here, or in the token's scopes claim), not by default.
+   */
   @Transform(commaList)
   @IsIn(TENANT_SCOPES, { each: true, message: `JWT_DEFAULT_SCOPES may only hold ${TENANT_SCOPES.join(', ')}` })
-  JWT_DEFAULT_SCOPES: TenantScope[] = [...TENANT_SCOPES];
+  JWT_DEFAULT_SCOPES: TenantScope[] = TENANT_SCOPES.filter((scope) => scope !== 'write:keys');
 
   /** How far `exp` and `nbf` may be off the gateway's clock. */
   @Type(() => Number) @IsInt() @Min(0) @Max(300)
