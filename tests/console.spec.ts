@@ -211,7 +211,7 @@ describe('the web console, in a real browser, on the whole platform', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await browse.locator('li', { hasText: 'November 21' }).getByRole('button', { name: 'Delete' }).click();
     await browse.getByText('November 21').waitFor({ state: 'detached' });
-    expect(await browse.getByText('1 memories').count()).toBe(1);
+    await browse.getByText('1 memories').waitFor();
   });
 
   it('configures a heartbeat with a live preview of its next five runs, and runs it', async () => {
@@ -256,7 +256,7 @@ describe('the web console, in a real browser, on the whole platform', () => {
     const item = schedules.getByRole('listitem').filter({ hasText: 'Summarise open tickets' });
     await item.waitFor();
     expect(await item.textContent()).toContain('cron 0 9 * * *, 08:00–18:00, Mon Wed Fri (America/New_York)');
-    await schedules.getByRole('button', { name: 'Run now' }).click();
+    await schedules.getByRole('button', { name: /^Run .* now$/ }).click();
     await schedules.getByRole('status').getByText(/Run success/).waitFor({ timeout: 60_000 });
     const log = section('Execution log');
     await log.getByRole('cell', { name: 'manual' }).waitFor();
@@ -266,10 +266,28 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await log.getByRole('cell', { name: 'manual' }).waitFor();
     const stats = section('Stats');
     await stats.getByRole('img', { name: /Runs per day/ }).waitFor();
-    expect(await stats.locator('dd').first().textContent()).toBe('1');
-    await schedules.getByRole('button', { name: 'Disable' }).click();
-    await schedules.getByRole('button', { name: 'Enable' }).waitFor();
+    await until('one run in the stats', async () => ((await stats.locator('dd').first().textContent()) === '1' ? true : undefined));
+    await schedules.getByRole('button', { name: /^Disable/ }).click();
+    await schedules.getByRole('button', { name: /^Enable/ }).waitFor();
     await shoot('07-heartbeats');
+
+    // Editing the prompt alone keeps the schedule: the preview's first run is the one the heartbeat names.
+    await schedules.getByRole('button', { name: /^Enable/ }).click();
+    await schedules.getByRole('button', { name: /^Disable/ }).waitFor();
+    const hb = new HeroBrain({ apiKey: key, baseUrl: gateway.url, tenantId });
+    const [agent] = (await hb.agents.list()).data;
+    const [saved] = await hb.heartbeats.readall(agent.id);
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    const edit = page.getByRole('form', { name: 'Edit the heartbeat' });
+    await edit.getByLabel('Prompt').fill('Summarise open tickets, briefly');
+    const first = spaces((await edit.getByTestId('next-fires').locator('li').first().textContent())!);
+    expect(first).toBe(spaces(new Date(saved.next_run_at!).toLocaleString('en-US', shown)));
+    // A window and days taken away are taken away on the heartbeat too, not kept.
+    await edit.getByLabel('Only between active hours').uncheck();
+    for (const day of ['Mon', 'Wed', 'Fri']) await edit.getByLabel(day, { exact: true }).uncheck();
+    await edit.getByRole('button', { name: 'Save heartbeat' }).click();
+    await schedules.getByRole('listitem').filter({ hasText: 'Summarise open tickets, briefly' }).getByText('cron 0 9 * * * (America/New_York)').waitFor();
+    expect(await hb.heartbeats.read({ bot_id: agent.id, heartbeat_id: saved.uuid })).toMatchObject({ active_hours_start: null, active_hours_end: null, active_days: null });
   });
 
   it('adds a webhook endpoint, sends a test and reads the delivery with its attempts', async () => {
@@ -289,16 +307,24 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await new HeroBrain({ apiKey: key, baseUrl: gateway.url, tenantId }).memories.create({ tenantId, content: 'Webhook me', type: 'semantic' });
     await endpoints.getByRole('button', { name: 'Deliveries' }).click();
     const delivery = endpoints.getByTestId('delivery').filter({ hasText: 'memory.created' });
-    for (let i = 0; i < 30 && !(await delivery.filter({ hasText: 'delivered' }).count()); i++) {
-      await page.waitForTimeout(300);
-      await endpoints.getByRole('button', { name: 'Hide deliveries' }).click();
-      await endpoints.getByRole('button', { name: 'Deliveries' }).click();
-    }
-    const row = delivery.first().getByRole('row').nth(1);
-    expect(await row.textContent()).toMatch(/^1.*200.*ms.*thanks$/);
-    await delivery.first().getByRole('button', { name: 'Resend' }).click();
+    /** Reopens the deliveries until `done` holds: they are read when opened. */
+    const reopenUntil = (what: string, done: () => Promise<boolean>) =>
+      until(what, async () => {
+        if (await done()) return true;
+        await endpoints.getByRole('button', { name: /^Hide deliveries/ }).click();
+        await endpoints.getByRole('button', { name: /^Deliveries/ }).click();
+        return undefined;
+      });
+    await reopenUntil('the delivery shown delivered', async () => (await delivery.filter({ hasText: 'delivered' }).count()) > 0);
+    const attempts = delivery.first().getByRole('row');
+    expect(await attempts.nth(1).textContent()).toMatch(/^1.*200.*ms.*thanks$/);
+    // Resent: delivered again, a second attempt under it.
+    await delivery.first().getByRole('button', { name: /^Resend/ }).click();
+    await reopenUntil('a second attempt', async () => (await delivery.first().getByRole('row').count()) === 3);
+    expect(await delivery.first().getByRole('row').nth(2).textContent()).toMatch(/^2.*200.*ms.*thanks$/);
+    // Nothing failed, so a recovery has nothing to send again, and says so.
     await endpoints.getByRole('button', { name: 'Recover' }).click();
-    await endpoints.getByText(/failed deliver(y|ies) queued again/).waitFor();
+    await endpoints.getByText('0 failed deliveries queued again.').waitFor();
     await shoot('08-webhooks');
   });
 
@@ -349,11 +375,26 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
+  it('ends the session when its key is revoked while the tab is open, saying why', async () => {
+    const admin = new HeroBrain({ apiKey: adminKey, baseUrl: gateway.url, tenantId });
+    const short = await admin.apiKeys.create({ name: 'revoked mid-session', tenantId });
+    await page.getByLabel('API key or token').fill(short.plainKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Agents', level: 1 }).waitFor();
+    await admin.apiKeys.revoke(short.id);
+    await until('the revocation to reach the gateway', async () => ((await fetch(`${gateway.url}/api/v1/system/whoami`, { headers: { Authorization: `Bearer ${short.plainKey}` } })).status === 401 ? true : undefined));
+    await page.getByRole('link', { name: 'Memory' }).click();
+    await page.getByRole('status').getByText('Your key or token is no longer accepted: sign in again.').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+  });
+
   it('logged no error and threw nothing on any page, but the refusals the tests asked for', () => {
-    // The browser logs every 4xx answer it fetched: the wrong key at sign-in, and the three forms
-    // sent with a field the API refused (the agent's name, the memory's content, the webhook's URL).
+    // The browser logs every 4xx answer it fetched: the wrong key at sign-in, the three forms sent
+    // with a field the API refused (the agent's name, the memory's content, the webhook's URL), and
+    // the revoked key's first request.
     const refused = (status: string) => `console: Failed to load resource: the server responded with a status of ${status}`;
-    expect(pageErrors).toEqual([refused('401 (Unauthorized)'), ...Array(3).fill(refused('400 (Bad Request)'))]);
+    expect(pageErrors.slice(0, 4)).toEqual([refused('401 (Unauthorized)'), ...Array(3).fill(refused('400 (Bad Request)'))]);
+    expect(new Set(pageErrors.slice(4))).toEqual(new Set([refused('401 (Unauthorized)')]));
   });
 });
 
@@ -361,6 +402,16 @@ describe('the web console, in a real browser, on the whole platform', () => {
 const WIDER_THAN_THE_SCREEN = `[...document.querySelectorAll('body *')]
   .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-wrap'))
   .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`;
+
+/** Polls `probe` until it answers something, failing with `what` after `timeoutMs`. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 async function poll<T>(probe: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

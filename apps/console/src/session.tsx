@@ -24,7 +24,8 @@ export interface Session {
   /** The key or token signed in with, for the few calls the client does not make (whoami's headers). */
   credential: string;
   identity: Identity;
-  signOut(): void;
+  /** Ends the session; `reason` is shown on the sign-in page. */
+  signOut(reason?: string): void;
 }
 
 /**

@@ -1,28 +1,49 @@
-import { APIError, HeroBrainError } from '@hb/sdk';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { APIError, AuthenticationError, HeroBrainError } from '@hb/sdk';
+import { useCallback, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { SessionContext } from './session';
 
 /** A load's state: what it answered, or the error, and a way to load again. */
 export interface Loaded<T> {
   data: T | undefined;
   error: unknown;
-  loading: boolean;
   reload(): void;
 }
 
-/** Runs `load` now and whenever `deps` change; a late answer of a superseded load is dropped. */
-export function useLoad<T>(load: () => PromiseLike<T>, deps: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+/**
+ * The signed-in session ends on any 401: the key was revoked or the token expired while the tab
+ * was open, and only signing in again helps.
+ */
+function useEndOnRefusal(): (error: unknown) => void {
+  const session = useContext(SessionContext);
+  return (error) => {
+    if (error instanceof AuthenticationError) session?.signOut('Your key or token is no longer accepted: sign in again.');
+  };
+}
+
+/**
+ * Runs `load` now and whenever `deps` or `refresh` change; a late answer of a superseded load is
+ * dropped. New `deps` (another agent, another page) clear what is shown, so nothing of the previous
+ * inputs is shown or acted on meanwhile; a reload, or a new `refresh` (the same inputs after a
+ * change), keeps it until the answer comes.
+ */
+export function useLoad<T>(load: () => PromiseLike<T>, deps: readonly unknown[], refresh: unknown = 0): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: unknown }>({});
   const [generation, setGeneration] = useState(0);
   const current = useRef(0);
+  const endOnRefusal = useEndOnRefusal();
+  useEffect(() => setState({}), deps);
   useEffect(() => {
     const mine = ++current.current;
-    setState((previous) => ({ ...previous, loading: true }));
     Promise.resolve(load()).then(
-      (data) => mine === current.current && setState({ data, loading: false }),
-      (error: unknown) => mine === current.current && setState({ error, loading: false }),
+      (data) => mine === current.current && setState({ data }),
+      (error: unknown) => {
+        if (mine !== current.current) return;
+        endOnRefusal(error);
+        setState({ error });
+      },
     );
-  }, [...deps, generation]);
-  return { data: state.data, error: state.error, loading: state.loading, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+  }, [...deps, refresh, generation]);
+  return { data: state.data, error: state.error, reload: useCallback(() => setGeneration((g) => g + 1), []) };
 }
 
 /**
@@ -32,12 +53,14 @@ export function useLoad<T>(load: () => PromiseLike<T>, deps: readonly unknown[])
 export function useAction<A extends unknown[]>(act: (...args: A) => Promise<void>): { run(...args: A): Promise<void>; busy: boolean; error: unknown; clear(): void } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const endOnRefusal = useEndOnRefusal();
   const run = async (...args: A) => {
     setBusy(true);
     setError(undefined);
     try {
       await act(...args);
     } catch (caught) {
+      endOnRefusal(caught);
       setError(caught);
     } finally {
       setBusy(false);
@@ -187,7 +210,7 @@ export function Form(props: { onSubmit: () => void; label: string; children: Rea
 export function Pager(props: { page: number; pages: number; onPage(page: number): void }) {
   if (props.pages <= 1) return null;
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label="Pagination">
       <button type="button" className="secondary" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>
         Previous
       </button>

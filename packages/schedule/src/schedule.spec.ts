@@ -72,6 +72,9 @@ describe(parseSchedule.name, () => {
     [{ interval_minutes: 30, active_days: '0,1' }, 'active_days'],
     [{ interval_minutes: 30, active_days: 'mon,tue' }, 'active_days'],
     [{ interval_minutes: 30, active_days: '1,,2' }, 'active_days'],
+    [{}, 'interval_minutes'],
+    [{ interval_minutes: 0 }, 'interval_minutes'],
+    [{ interval_minutes: 2.5 }, 'interval_minutes'],
   ])('rejects %j naming %s', (fields, field) => {
     expect(() => aSchedule(fields)).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR', field }));
   });

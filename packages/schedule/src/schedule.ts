@@ -96,6 +96,10 @@ export function parseSchedule(input: ScheduleInput, anchor: Date): Schedule {
   if (input.interval_minutes !== null && input.cron_pattern !== null) {
     throw invalid('cron_pattern', 'Give interval_minutes or cron_pattern, not both');
   }
+  if (input.interval_minutes === null && input.cron_pattern === null) throw invalid('interval_minutes', 'Give interval_minutes or cron_pattern');
+  if (input.interval_minutes !== null && !(Number.isInteger(input.interval_minutes) && input.interval_minutes >= 1)) {
+    throw invalid('interval_minutes', 'interval_minutes must be a whole number of minutes, 1 or more');
+  }
   if (!IANAZone.isValidZone(input.timezone)) throw invalid('timezone', `${input.timezone} is not an IANA timezone (e.g. America/New_York)`);
   if (input.cron_pattern !== null) checkCron(input.cron_pattern, input.timezone);
   if ((input.active_hours_start === null) !== (input.active_hours_end === null)) {

@@ -1,5 +1,5 @@
 import type { Agent, ApiKey, CreatedApiKey, Message } from '@hb/sdk';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../session';
 import { CopyButton, Empty, ErrorNote, Field, Form, Head, Section, Show, formError, useAction, useLoad, when, type Loaded } from '../ui';
@@ -17,10 +17,10 @@ export function AgentPage() {
         {(a) => (
           <>
             <h1>{a.name}</h1>
-            <EditAgent agent={a} onSaved={agent.reload} />
-            <Playground agent={a} />
-            <AgentKeys agentId={a.id} />
-            <AgentMemories agentId={a.id} />
+            <EditAgent key={a.id} agent={a} onSaved={agent.reload} />
+            <Playground key={`play-${a.id}`} agent={a} />
+            <AgentKeys key={`keys-${a.id}`} agentId={a.id} />
+            <AgentMemories key={`memories-${a.id}`} agentId={a.id} />
           </>
         )}
       </Show>
@@ -45,7 +45,8 @@ function EditAgent({ agent, onSaved }: { agent: Agent; onSaved(): void }) {
     await client.agents.update(agent.id, {
       name: draft.name,
       instructions: draft.instructions,
-      model: draft.model.trim() || undefined,
+      // Empty goes back to the deployment's default model.
+      model: draft.model.trim() || null,
       max_tokens: Number(draft.max_tokens),
       tools_enabled: draft.tools_enabled,
       heartbeat: draft.heartbeat,
@@ -142,7 +143,7 @@ function Playground({ agent }: { agent: Agent }) {
         )
       }
     >
-      <div className="transcript" aria-live="polite" aria-label="Conversation">
+      <div className="transcript" aria-live="polite" aria-busy={streaming !== null} aria-label="Conversation">
         {history.length === 0 && !streaming && <Empty>Say something to {agent.name}.</Empty>}
         {history.map((m) => (
           <div key={m.id} className={`bubble ${m.role}`}>
@@ -274,7 +275,6 @@ function AgentMemories({ agentId }: { agentId: string }) {
     await client.agents.forget(agentId, memoryId);
     memories.reload();
   });
-  useEffect(() => setApplied(''), [agentId]);
   return (
     <Section title="What the agent remembers">
       <Form label="Search the agent's memories" className="inline-form" onSubmit={() => setApplied(query.trim())}>

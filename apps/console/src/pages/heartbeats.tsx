@@ -1,6 +1,6 @@
 import { ScheduleError, nextFire, parseSchedule, type ScheduleInput } from '@hb/schedule';
 import type { Heartbeat, HeartbeatResult, HeartbeatStats } from '@hb/sdk';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../session';
 import { ErrorNote, Field, Form, Head, Pager, Section, Show, formError, useAction, useLoad, when } from '../ui';
 
@@ -103,13 +103,17 @@ function HeartbeatItem({ heartbeat: hb, onEdit, onChange }: { heartbeat: Heartbe
   const { client } = useSession();
   const ref = { bot_id: hb.bot_id, heartbeat_id: hb.uuid };
   const [result, setResult] = useState<HeartbeatResult | null>(null);
+  const [doing, setDoing] = useState<string | null>(null);
   const act = useAction(async (what: 'enable' | 'disable' | 'trigger' | 'delete') => {
+    setDoing(what);
     if (what === 'delete' && !window.confirm('Delete this heartbeat and stop its runs?')) return;
     if (what === 'trigger') setResult(await client.heartbeats.trigger(ref));
     else if (what === 'delete') await client.heartbeats.delete(ref);
     else await client.heartbeats[what](ref);
+    setDoing(null);
     onChange();
   });
+  const name = hb.prompt.slice(0, 40);
   return (
     <li>
       <p>
@@ -122,16 +126,16 @@ function HeartbeatItem({ heartbeat: hb, onEdit, onChange }: { heartbeat: Heartbe
         {hb.credit_budget !== null && ` of ${hb.credit_budget}`}
       </p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>
+        <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit ${name}`}>
           Edit
         </button>
-        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run(hb.enabled ? 'disable' : 'enable')}>
+        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run(hb.enabled ? 'disable' : 'enable')} aria-label={`${hb.enabled ? 'Disable' : 'Enable'} ${name}`}>
           {hb.enabled ? 'Disable' : 'Enable'}
         </button>
-        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('trigger')}>
-          {act.busy ? 'Running…' : 'Run now'}
+        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('trigger')} aria-label={`Run ${name} now`}>
+          {act.busy && doing === 'trigger' ? 'Running…' : 'Run now'}
         </button>
-        <button type="button" className="danger" disabled={act.busy} onClick={() => void act.run('delete')}>
+        <button type="button" className="danger" disabled={act.busy} onClick={() => void act.run('delete')} aria-label={`Delete ${name}`}>
           Delete
         </button>
       </div>
@@ -193,14 +197,12 @@ function scheduleOf(d: Draft): ScheduleInput {
 
 /**
  * The next five fires of the draft, computed with the scheduler's own rules (@hb/schedule), so what
- * the form shows is what will run: an interval counts from the save, as the scheduler's does.
+ * the form shows is what will run. A changed schedule counts from the save, as the scheduler's
+ * does; an unchanged one keeps its grid, whose next point the heartbeat already names.
  */
-export function preview(input: ScheduleInput, now: Date): { fires: Date[] } | { problem: string; field: string } {
-  if (input.interval_minutes !== null && !(Number.isInteger(input.interval_minutes) && input.interval_minutes >= 1)) {
-    return { problem: 'interval_minutes must be a whole number of minutes, 1 or more', field: 'interval_minutes' };
-  }
+export function preview(input: ScheduleInput, now: Date, kept?: Date): { fires: Date[] } | { problem: string; field: string } {
   try {
-    const schedule = parseSchedule(input, now);
+    const schedule = parseSchedule(input, kept ?? now);
     const fires: Date[] = [];
     let after = now;
     while (fires.length < 5) {
@@ -216,12 +218,16 @@ export function preview(input: ScheduleInput, now: Date): { fires: Date[] } | { 
   }
 }
 
+const sameSchedule = (a: ScheduleInput, b: ScheduleInput) => (Object.keys(a) as Array<keyof ScheduleInput>).every((field) => a[field] === b[field]);
+
 function ConfigureHeartbeat(props: { botId: string; existing: Heartbeat | null; onDone(): void; onCancel(): void }) {
   const { client } = useSession();
   const [d, setDraft] = useState(() => draftOf(props.existing));
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((x) => ({ ...x, [field]: value }));
   const input = scheduleOf(d);
-  const shown = useMemo(() => preview(input, new Date()), [JSON.stringify(input)]);
+  const { existing } = props;
+  const unchanged = existing && existing.next_run_at && sameSchedule(input, scheduleOf(draftOf(existing)));
+  const shown = preview(input, new Date(), unchanged ? new Date(existing.next_run_at!) : undefined);
   const save = useAction(async () => {
     await client.heartbeats.configure({
       bot_id: props.botId,
@@ -229,8 +235,10 @@ function ConfigureHeartbeat(props: { botId: string; existing: Heartbeat | null; 
       prompt: d.prompt,
       ...(input.cron_pattern !== null ? { cron_pattern: input.cron_pattern } : { interval_minutes: input.interval_minutes! }),
       timezone: input.timezone,
-      ...(input.active_hours_start !== null ? { active_hours_start: input.active_hours_start, active_hours_end: input.active_hours_end! } : {}),
-      ...(input.active_days !== null ? { active_days: input.active_days } : {}),
+      // Sent even when cleared: null removes a window or days the heartbeat had.
+      active_hours_start: input.active_hours_start,
+      active_hours_end: input.active_hours_end,
+      active_days: input.active_days,
       credit_budget: d.credit_budget.trim() === '' ? null : Number(d.credit_budget),
       max_consecutive_errors: Number(d.max_consecutive_errors),
       enabled: d.enabled,
@@ -291,6 +299,8 @@ function ConfigureHeartbeat(props: { botId: string; existing: Heartbeat | null; 
         <h3>Next runs ({input.timezone || 'UTC'})</h3>
         {'problem' in shown ? (
           <p className="field-error">{shown.problem}</p>
+        ) : !d.enabled ? (
+          <p className="muted">Disabled: it runs only when you run it, until it is enabled.</p>
         ) : shown.fires.length === 0 ? (
           <p className="muted">This schedule never fires.</p>
         ) : (
@@ -336,7 +346,7 @@ function localTime(at: Date, timezone: string): string {
 function Stats({ botId, changed }: { botId: string; changed: number }) {
   const { client } = useSession();
   const [days, setDays] = useState(14);
-  const stats = useLoad(() => client.heartbeats.stats(botId, { days }), [botId, days, changed]);
+  const stats = useLoad(() => client.heartbeats.stats(botId, { days }), [botId, days], changed);
   return (
     <Section
       title="Stats"
@@ -399,7 +409,7 @@ function RunsChart({ series: given }: { series: HeartbeatStats['time_series'] })
         <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} className="axis" />
         {series.map((d, i) => {
           const x = pad + i * step + (step - bar) / 2;
-          const parts: Array<[number, string]> = [[d.success, 'ok'], [d.skipped, 'skip'], [d.error, 'err']];
+          const parts: Array<[number, string]> = [[d.success, 'ok'], [d.skipped, 'skipped'], [d.error, 'err']];
           let base = 0;
           return (
             <g key={d.date}>
@@ -418,7 +428,7 @@ function RunsChart({ series: given }: { series: HeartbeatStats['time_series'] })
         <text x={width - pad} y={height - 6} className="label" textAnchor="end">{series[series.length - 1].date}</text>
       </svg>
       <figcaption className="legend">
-        <span className="ok">success</span> <span className="skip">skipped</span> <span className="err">error</span> <span className="rate">success rate (line, 0–100%)</span>
+        <span className="ok">success</span> <span className="skipped">skipped</span> <span className="err">error</span> <span className="rate">success rate (line, 0–100%)</span>
       </figcaption>
     </figure>
   );
@@ -430,7 +440,8 @@ function Log({ botId, changed }: { botId: string; changed: number }) {
   const [status, setStatus] = useState('');
   const logs = useLoad(
     () => client.heartbeats.logs(botId, { page, per_page: 10, status: (status || undefined) as 'success' | 'error' | 'skipped' | undefined }),
-    [botId, page, status, changed],
+    [botId, page, status],
+    changed,
   );
   return (
     <Section

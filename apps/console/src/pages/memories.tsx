@@ -1,5 +1,5 @@
 import type { Memory, MemorySearchResponse } from '@hb/sdk';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSession } from '../session';
 import { ErrorNote, Field, Form, Pager, Section, Show, formError, tagsOf, useAction, useLoad, when } from '../ui';
 
@@ -81,7 +81,7 @@ function SearchMemories({ changed, onChange }: { changed: number; onChange(): vo
           <ul className="list" aria-label="Search results">
             {answer.results.map((hit) => (
               <li key={`${changed}-${hit.id}`}>
-                <div className="relevance" aria-label={`relevance ${hit.relevance.toFixed(2)}`}>
+                <div className="relevance" aria-hidden="true">
                   <span style={{ width: `${Math.round(hit.relevance * 100)}%` }} />
                 </div>
                 <MemoryItem memory={hit} relevance={hit.relevance} onChange={() => { onChange(); void search.run(); }} />
@@ -139,8 +139,13 @@ function BrowseMemories({ changed, onChange }: { changed: number; onChange(): vo
   const [tags, setTags] = useState('');
   const memories = useLoad(
     () => client.memories.list({ page, limit: PAGE_SIZE, type: (type || undefined) as MemoryType | undefined, tags: tagsOf(tags).join(',') || undefined }),
-    [page, type, tags, changed],
+    [page, type, tags],
+    changed,
   );
+  // The last memory of the last page deleted: the page before is the last now.
+  useEffect(() => {
+    if (page > 1 && memories.data?.memories.length === 0) setPage(memories.data.pagination.pages || 1);
+  }, [memories.data]);
   return (
     <Section title="All memories">
       <div className="row">
@@ -222,10 +227,10 @@ function MemoryItem({ memory, relevance, onChange }: { memory: MemoryLike; relev
         {relevance !== undefined && <strong>relevance {relevance.toFixed(2)} · </strong>}
         {memory.type} · importance {memory.importance} {memory.tags.length > 0 && `· ${memory.tags.map((t) => `#${t}`).join(' ')}`}
         {memory.agentId && ` · agent ${memory.agentId}`} · {when(memory.createdAt)}{' '}
-        <button type="button" className="link" onClick={() => setEditing(true)}>
+        <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`Edit: ${memory.content.slice(0, 60)}`}>
           Edit
         </button>{' '}
-        <button type="button" className="link danger" onClick={() => void remove.run()}>
+        <button type="button" className="link danger" onClick={() => void remove.run()} aria-label={`Delete: ${memory.content.slice(0, 60)}`}>
           Delete
         </button>
       </p>

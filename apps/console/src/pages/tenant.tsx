@@ -41,13 +41,11 @@ export function TenantPage() {
       <Section title="Rate limits">
         <Show loaded={rate} what="rate limits">
           {({ rate: r }) =>
-            r ? (
+            r && (
               <p>
-                This {identity.kind === 'key' ? 'key' : 'sign-in'} has <strong>{r.remaining}</strong> of {r.limit} requests left this window; it resets at{' '}
+                This {identity.kind === 'user' ? 'sign-in' : 'key'} has <strong>{r.remaining}</strong> of {r.limit} requests left this window; it resets at{' '}
                 {new Date(r.reset * 1000).toLocaleTimeString()}. Each key's own limits are in the table below.
               </p>
-            ) : (
-              <p className="muted">The admin key has no rate limits.</p>
             )
           }
         </Show>

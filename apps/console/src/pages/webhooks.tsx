@@ -32,6 +32,12 @@ export function WebhooksPage() {
   );
 }
 
+/** A time as a datetime-local input shows it: the browser's wall clock, to the minute. */
+function localInputValue(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
 /** A Standard Webhooks secret: whsec_ and 24 random bytes, base64. */
 function newSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -118,16 +124,16 @@ function Endpoint({ webhook: w, onChange }: { webhook: Webhook; onChange(): void
         {w.disabledReason && ` (${w.disabledReason})`} · {w.events.join(', ')}
       </p>
       <div className="actions">
-        <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide deliveries' : 'Deliveries'} of ${w.name}`}>
           {open ? 'Hide deliveries' : 'Deliveries'}
         </button>
-        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('test')}>
+        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('test')} aria-label={`Send a test to ${w.name}`}>
           Send a test
         </button>
-        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('toggle')}>
+        <button type="button" className="secondary" disabled={act.busy} onClick={() => void act.run('toggle')} aria-label={`${w.status === 'active' ? 'Pause' : 'Activate'} ${w.name}`}>
           {w.status === 'active' ? 'Pause' : 'Activate'}
         </button>
-        <button type="button" className="danger" disabled={act.busy} onClick={() => void act.run('delete')}>
+        <button type="button" className="danger" disabled={act.busy} onClick={() => void act.run('delete')} aria-label={`Delete ${w.name}`}>
           Delete
         </button>
       </div>
@@ -147,8 +153,8 @@ function Deliveries({ webhookId, changed }: { webhookId: string; changed: number
   const { client } = useSession();
   const [page, setPage] = useState(1);
   const [reloads, setReloads] = useState(0);
-  const deliveries = useLoad(() => client.webhooks.deliveries(webhookId, { page, limit: DELIVERIES_PER_PAGE }), [webhookId, page, changed, reloads]);
-  const [since, setSince] = useState(() => new Date(Date.now() - 86_400_000).toISOString().slice(0, 16));
+  const deliveries = useLoad(() => client.webhooks.deliveries(webhookId, { page, limit: DELIVERIES_PER_PAGE }), [webhookId, page], changed + reloads);
+  const [since, setSince] = useState(() => localInputValue(new Date(Date.now() - 86_400_000)));
   const [recovered, setRecovered] = useState<number | null>(null);
   const resend = useAction(async (deliveryId: string) => {
     await client.webhooks.resend(webhookId, deliveryId);
@@ -199,7 +205,7 @@ function DeliveryItem({ delivery, onResend, busy }: { delivery: WebhookDelivery;
         <strong>{delivery.event}</strong> · {delivery.status} · created {when(delivery.createdAt)}
         {delivery.deliveredAt && ` · delivered ${when(delivery.deliveredAt)}`}
         {delivery.nextAttemptAt && ` · next attempt ${when(delivery.nextAttemptAt)}`}{' '}
-        <button type="button" className="link" onClick={onResend} disabled={busy}>
+        <button type="button" className="link" onClick={onResend} disabled={busy} aria-label={`Resend ${delivery.event} of ${when(delivery.createdAt)}`}>
           Resend
         </button>
       </p>

@@ -973,20 +973,20 @@ export type components = {
         };
         ConfigureHeartbeatDto: {
             /**
-             * @description Comma-separated days 1-7 (1 = Monday)
+             * @description Comma-separated days 1-7 (1 = Monday; null: every day)
              * @example 1,2,3,4,5
              */
-            active_days?: string;
+            active_days?: string | null;
             /**
              * @description End of the active window, HH:MM (before the start: the window crosses midnight)
              * @example 17:00
              */
-            active_hours_end?: string;
+            active_hours_end?: string | null;
             /**
-             * @description Start of the active window, HH:MM
+             * @description Start of the active window, HH:MM (null, with active_hours_end: no window)
              * @example 09:00
              */
-            active_hours_start?: string;
+            active_hours_start?: string | null;
             /** @description Bot UUID (the agent id). */
             bot_id: string;
             /** @description Max credits per billing period, the calendar month (null = unlimited) */
@@ -1036,10 +1036,10 @@ export type components = {
             /** @default 4096 */
             max_tokens?: number;
             /**
-             * @description The model; the deployment's ANTHROPIC_MODEL when unset. A model the provider has deprecated or retired is refused.
+             * @description The model; the deployment's ANTHROPIC_MODEL when unset or null (an update with null goes back to it). A model the provider has deprecated or retired is refused.
              * @example claude-sonnet-5-5
              */
-            model?: string;
+            model?: string | null;
             /** @example Support assistant */
             name: string;
             /**
@@ -1764,10 +1764,10 @@ export type components = {
             /** @default 4096 */
             max_tokens?: number;
             /**
-             * @description The model; the deployment's ANTHROPIC_MODEL when unset. A model the provider has deprecated or retired is refused.
+             * @description The model; the deployment's ANTHROPIC_MODEL when unset or null (an update with null goes back to it). A model the provider has deprecated or retired is refused.
              * @example claude-sonnet-5-5
              */
-            model?: string;
+            model?: string | null;
             /** @example Support assistant */
             name?: string;
             /**

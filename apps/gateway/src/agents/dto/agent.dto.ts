@@ -9,11 +9,13 @@ class AgentSettingsDto extends AgentFields {
   declare instructions?: string;
 
   @ApiPropertyOptional({
-    description: "The model; the deployment's ANTHROPIC_MODEL when unset. A model the provider has deprecated or retired is refused.",
+    description: "The model; the deployment's ANTHROPIC_MODEL when unset or null (an update with null goes back to it). A model the provider has deprecated or retired is refused.",
     example: DEFAULT_MODEL,
+    type: String,
+    nullable: true,
   })
   @IsCurrentModel()
-  declare model?: string;
+  declare model?: string | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 64000, default: 4096 })
   declare max_tokens?: number;
