@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
+import { ROOT, e2eSuite, fiveServices, migrate, startFive } from './support/processes';
 
 /** The model: "fail…" is refused (a failed run), memory extraction finds nothing, anything else is echoed. */
 function script(request: ScriptedRequest): ScriptedTurn {
@@ -32,7 +32,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the heartbeat command line, on the whole platform', () => {
   const { namespace, adminKey, env } = e2eSuite('cli');
   const model = new ScriptedAnthropic(script);
-  const { gateway, runtime, scheduler, memory, dispatcher } = fiveServices(env, 13800);
+  const services = fiveServices(env, 13800);
+  const { gateway, runtime, scheduler, memory, dispatcher } = services;
   const received: Array<{ path: string; headers: IncomingHttpHeaders; body: string }> = [];
   let receiver: HttpEndpoint;
 
@@ -81,14 +82,7 @@ describe('the heartbeat command line, on the whole platform', () => {
       received.push({ path: req.url ?? '/', headers: req.headers, body });
       res.writeHead(200).end('ok');
     }, 13806);
-    const modelEnv = { ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model', AUTO_MEMORY: 'false' };
-    memory.start(modelEnv);
-    runtime.start(modelEnv);
-    scheduler.start();
-    dispatcher.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3', WEBHOOK_TIMEOUT_MS: '2000' });
-    await Promise.all([memory, runtime, scheduler, dispatcher].map((service) => service.waitForReadiness(200)));
-    gateway.start();
-    await gateway.waitForReadiness(200);
+    await startFive(services, model.url);
 
     const admin = new HeroBrain({ apiKey: adminKey, baseUrl: gateway.url });
     await admin.tenants.create({ id: tenantId, name: 'cli', plan: 'enterprise' });

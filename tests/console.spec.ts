@@ -6,7 +6,7 @@ import { nextFire, parseSchedule } from '@hb/schedule';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { AUDIENCE, ISSUER, aSigningKey, aToken } from './support/identity-provider';
-import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
+import { ROOT, e2eSuite, fiveServices, migrate, startFive } from './support/processes';
 
 /** Debian's Chromium, started so that it reaches for nothing on the network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +25,8 @@ function script(request: ScriptedRequest): ScriptedTurn {
 describe('the web console, in a real browser, on the whole platform', () => {
   const { namespace, adminKey, env } = e2eSuite('console');
   const model = new ScriptedAnthropic(script);
-  const { gateway, runtime, scheduler, memory, dispatcher } = fiveServices(env, 14300);
+  const services = fiveServices(env, 14300);
+  const { gateway, runtime, scheduler, memory, dispatcher } = services;
   const tenantId = `tenant_${randomBytes(4).toString('hex')}`;
   let receiver: HttpEndpoint;
   /** The deployment's identity provider: its signed-in users sign in to the console with their token. */
@@ -48,15 +49,8 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await model.start(14305);
     receiver = await startHttpEndpoint((_req, _body, res) => res.writeHead(200).end('thanks'), 14306);
     jwks = await startHttpEndpoint((_req, _body, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ keys: [signing.jwk] })), 14307);
-    const modelEnv = { ANTHROPIC_BASE_URL: model.url, ANTHROPIC_MODEL: 'scripted-model', AUTO_MEMORY: 'false' };
-    memory.start(modelEnv);
-    runtime.start(modelEnv);
-    scheduler.start();
-    dispatcher.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3', WEBHOOK_TIMEOUT_MS: '2000' });
-    await Promise.all([memory, runtime, scheduler, dispatcher].map((service) => service.waitForReadiness(200)));
     // A console user clicks through many pages a minute: more than the default key's 60 requests.
-    gateway.start({ KEY_RATE_LIMIT_PER_MINUTE: '1000', JWT_JWKS_URL: jwks.url, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
-    await gateway.waitForReadiness(200);
+    await startFive(services, model.url, { KEY_RATE_LIMIT_PER_MINUTE: '1000', JWT_JWKS_URL: jwks.url, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
 
     const admin = new HeroBrain({ apiKey: adminKey, baseUrl: gateway.url });
     await admin.tenants.create({ id: tenantId, name: 'console', plan: 'enterprise' });

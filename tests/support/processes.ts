@@ -115,6 +115,23 @@ export function fiveServices(env: Record<string, string>, firstPort: number) {
   };
 }
 
+/**
+ * Starts a suite's five services as the whole-platform suites run them: the model a scripted
+ * server's (no memory extraction), webhooks allowed to localhost with retries 0.3 s apart, the four
+ * services ready before the gateway starts.
+ */
+export async function startFive(services: ReturnType<typeof fiveServices>, modelUrl: string, gatewayEnv: Record<string, string> = {}): Promise<void> {
+  const { gateway, runtime, scheduler, memory, dispatcher } = services;
+  const modelEnv = { ANTHROPIC_BASE_URL: modelUrl, ANTHROPIC_MODEL: 'scripted-model', AUTO_MEMORY: 'false' };
+  memory.start(modelEnv);
+  runtime.start(modelEnv);
+  scheduler.start();
+  dispatcher.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE: '0,0.3,0.3', WEBHOOK_TIMEOUT_MS: '2000' });
+  await Promise.all([memory, runtime, scheduler, dispatcher].map((service) => service.waitForReadiness(200)));
+  gateway.start(gatewayEnv);
+  await gateway.waitForReadiness(200);
+}
+
 export async function migrate(app: App, env: Record<string, string>): Promise<void> {
   await run(process.execPath, [join(ROOT, 'apps', app, 'dist/migrate.js')], { env: { ...process.env, ...env } });
 }
