@@ -17,6 +17,10 @@ describe(deprecationOf.name, () => {
     expect(deprecationOf(DEFAULT_MODEL)).toBeNull();
     expect(deprecationOf('llama3.1:8b')).toBeNull();
   });
+
+  it.each(['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])('reads %s as a model name, not a key of every object', (name) => {
+    expect(deprecationOf(name)).toBeNull();
+  });
 });
 
 /** A service's env as an app declares it: its own port on top of the model variables. */

@@ -33,10 +33,14 @@ export function sdkDeprecatedModels(): Readonly<Record<string, string>> {
 
 /** Whether a model is deprecated or already retired, and since when; null for a current model. */
 export function deprecationOf(model: string, now: Date = new Date()): ModelDeprecation | null {
-  const endOfLife = RETIRED_MODELS[model] ?? sdkDeprecatedModels()[model];
-  if (endOfLife === undefined) return null;
+  // Own entries only: a model named "valueOf" or "__proto__" is a name like any other, not a key
+  // of Object's prototype.
+  const retiredOn = Object.hasOwn(RETIRED_MODELS, model) ? RETIRED_MODELS[model] : undefined;
+  const deprecated = sdkDeprecatedModels();
+  const endOfLife = retiredOn ?? (Object.hasOwn(deprecated, model) ? deprecated[model] : undefined);
+  if (typeof endOfLife !== 'string') return null;
   const end = Date.parse(endOfLife.replace(/(\d+)(st|nd|rd|th)/, '$1'));
-  return { model, endOfLife, retired: model in RETIRED_MODELS || (Number.isFinite(end) && end < now.getTime()) };
+  return { model, endOfLife, retired: retiredOn !== undefined || (Number.isFinite(end) && end < now.getTime()) };
 }
 
 /** Says why a model may not be chosen, naming the one to use instead. */
