@@ -160,11 +160,18 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await playground.getByLabel('Message', { exact: true }).fill('And 5678');
     await playground.getByRole('button', { name: 'Send' }).click();
     await playground.getByText('Noted: And 5678. Anything else?').waitFor();
-    const transcript = await playground.getByLabel('Conversation').textContent();
+    const transcript = await playground.getByLabel('Conversation', { exact: true }).textContent();
     expect(transcript!.indexOf('My order 1234 is late')).toBeLessThan(transcript!.indexOf('And 5678'));
     // The second turn went to the model with the first one as its history.
     const lastCall = model.requests.filter((r) => !r.body.system?.toString().includes('extract')).at(-1)!;
     expect(lastCall.body.messages.length).toBeGreaterThanOrEqual(3);
+    // A new conversation starts empty; the earlier one is picked again from the list, with its history.
+    const picker = playground.getByRole('combobox', { name: 'Conversation to continue' });
+    await picker.selectOption('');
+    await playground.getByText(`Say something to Support bot.`).waitFor();
+    await until('the conversation listed with its four messages', async () => ((await picker.locator('option', { hasText: '4 messages' }).count()) > 0 ? true : undefined));
+    await picker.selectOption({ label: (await picker.locator('option', { hasText: '4 messages' }).textContent())! });
+    await playground.getByText('Noted: And 5678. Anything else?').waitFor();
     await shoot('04-playground');
   });
 

@@ -103,11 +103,18 @@ function Playground({ agent }: { agent: Agent }) {
   const [history, setHistory] = useState<Message[]>([]);
   const [message, setMessage] = useState('');
   const [streaming, setStreaming] = useState<{ prompt: string; text: string; tools: string[] } | null>(null);
+  const [turns, setTurns] = useState(0);
+  const conversations = useLoad(() => client.agents.conversations(agent.id, { limit: 20 }), [agent.id], turns);
 
   const loadHistory = async (conversation: string) => {
     const page = await client.agents.messages(agent.id, conversation, { limit: 50 });
     setHistory([...page.data].reverse());
   };
+  const pick = useAction(async (conversation: string) => {
+    setConversationId(conversation || undefined);
+    if (conversation) await loadHistory(conversation);
+    else setHistory([]);
+  });
   const send = useAction(async () => {
     const prompt = message.trim();
     if (!prompt) return;
@@ -129,6 +136,7 @@ function Playground({ agent }: { agent: Agent }) {
         await loadHistory(conversation).catch(() => undefined);
       }
       setStreaming(null);
+      setTurns((n) => n + 1);
     }
   });
 
@@ -136,13 +144,22 @@ function Playground({ agent }: { agent: Agent }) {
     <Section
       title="Playground"
       actions={
-        conversationId && (
-          <button type="button" className="secondary" onClick={() => { setConversationId(undefined); setHistory([]); }}>
-            New conversation
-          </button>
-        )
+        <label>
+          Conversation{' '}
+          <select value={conversationId ?? ''} onChange={(e) => void pick.run(e.target.value)} disabled={streaming !== null} aria-label="Conversation to continue">
+            <option value="">New conversation</option>
+            {/* The one going on is listed even before the list is read again. */}
+            {conversationId && !conversations.data?.data.some((c) => c.id === conversationId) && <option value={conversationId}>{conversationId}</option>}
+            {conversations.data?.data.map((c) => (
+              <option key={c.id} value={c.id}>
+                {when(c.updated_at)} · {c.messages} messages
+              </option>
+            ))}
+          </select>
+        </label>
       }
     >
+      <ErrorNote error={pick.error} />
       <div className="transcript" aria-live="polite" aria-busy={streaming !== null} aria-label="Conversation">
         {history.length === 0 && !streaming && <Empty>Say something to {agent.name}.</Empty>}
         {history.map((m) => (
