@@ -7,6 +7,7 @@ import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { AUDIENCE, ISSUER, aSigningKey, aToken } from './support/identity-provider';
 import { ROOT, e2eSuite, fiveServices, migrate, startFive } from './support/processes';
+import { until } from './support/until';
 
 /** Debian's Chromium, started so that it reaches for nothing on the network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -146,7 +147,7 @@ describe('the web console, in a real browser, on the whole platform', () => {
     await row.getByRole('button', { name: 'Revoke website widget' }).click();
     await keys.getByRole('row', { name: /website widget.*revoked/ }).waitFor();
     await shoot('03-agent');
-    await expect(pollStatus(status, 401)).resolves.toBe(401);
+    await until('the revoked key refused', async () => ((await status()).status === 401 ? true : undefined));
   });
 
   it('invokes the agent in the playground and shows the answer streaming in, then the history', async () => {
@@ -199,7 +200,7 @@ describe('the web console, in a real browser, on the whole platform', () => {
     expect(await results.locator('li').first().textContent()).toMatch(/relevance 0\.\d\d|relevance 1\.00/);
     await search.getByLabel('Type').selectOption('event');
     await search.getByRole('button', { name: 'Search' }).click();
-    await expect(poll(() => results.getByText('Priya prefers').count(), 0)).resolves.toBe(0);
+    await until('the type filter applied', async () => ((await results.getByText('Priya prefers').count()) === 0 ? true : undefined));
     await results.getByText('The Q4 launch moved').waitFor();
     await shoot('05-memory');
 
@@ -231,7 +232,7 @@ describe('the web console, in a real browser, on the whole platform', () => {
     for (const day of ['Mon', 'Wed', 'Fri']) await form.getByLabel(day, { exact: true }).check();
 
     const fires = form.getByTestId('next-fires').locator('li');
-    await expect(poll(() => fires.count(), 5)).resolves.toBe(5);
+    await until('five runs previewed', async () => ((await fires.count()) === 5 ? true : undefined));
     // The preview is the scheduler's own rule: the same five instants, shown in the heartbeat's zone.
     const schedule = parseSchedule(
       { interval_minutes: null, cron_pattern: '0 9 * * *', timezone: 'America/New_York', active_hours_start: '08:00', active_hours_end: '18:00', active_days: '1,3,5' },
@@ -403,26 +404,3 @@ describe('the web console, in a real browser, on the whole platform', () => {
 const WIDER_THAN_THE_SCREEN = `[...document.querySelectorAll('body *')]
   .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-wrap'))
   .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))`;
-
-/** Polls `probe` until it answers something, failing with `what` after `timeoutMs`. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; ) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function poll<T>(probe: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value === want || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function pollStatus(call: () => Promise<Response>, want: number): Promise<number> {
-  return poll(async () => (await call()).status, want);
-}

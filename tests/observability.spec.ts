@@ -4,6 +4,7 @@ import { Topics, type EventEnvelope } from '@hb/contracts';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, recordEvents, ScriptedAnthropic, startHttpEndpoint, testInfra, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { ServiceProcess, e2eSuite, migrate, type App } from './support/processes';
+import { until } from './support/until';
 
 /** The model: memory extraction finds nothing; "remember X" calls the remember tool once; anything else is echoed. */
 function script(request: ScriptedRequest): ScriptedTurn {
@@ -32,16 +33,6 @@ class Scrape {
       }
     }
     return found ? sum : NaN;
-  }
-}
-
-/** Polls `probe` until it answers something, for up to 15 s. */
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (const deadline = Date.now() + 15_000; ; ) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('still nothing after 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -184,7 +175,7 @@ describe('metrics: every service exposes /metrics, and the figures follow the tr
     const topic = `${namespace}.${Topics.MemoryEvents}`;
     const published: EventEnvelope[] = [];
     const recorder = await recordEvents(topic, `${namespace}-replay`, published);
-    const deleted = await until(() => published.find((event) => event.type === 'memory.deleted' && event.tenantId === tenantId));
+    const deleted = await until('the memory.deleted event', () => published.find((event) => event.type === 'memory.deleted' && event.tenantId === tenantId));
     await recorder.stop();
     const before = await scrape('webhook-dispatcher');
     const deliveredBefore = delivered;
@@ -194,7 +185,7 @@ describe('metrics: every service exposes /metrics, and the figures follow the tr
     await producer.send({ topic, messages: [{ key: deleted.tenantId, value: JSON.stringify(deleted) }] });
     await producer.disconnect();
     const group = { group: 'webhook-dispatcher.intake' };
-    const after = await until(async () => {
+    const after = await until('the duplicate counted', async () => {
       const now = await scrape('webhook-dispatcher');
       return now.value('kafka_events_duplicates_skipped_total', group) > (before.value('kafka_events_duplicates_skipped_total', group) || 0) ? now : undefined;
     });

@@ -21,6 +21,7 @@ import {
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
 import { OpenApiConformance } from './support/openapi-conformance';
 import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
+import { until } from './support/until';
 
 const run = promisify(execFile);
 
@@ -296,7 +297,7 @@ describe('the client libraries against the gateway', () => {
       expect((await hb.webhooks.list()).map((listed) => listed.id)).toEqual([hook.id]);
       const stored = await hb.memories.create({ content: 'a memory to announce', type: 'semantic' });
 
-      const delivery = await until(() => deliveries.find((candidate) => candidate.path === `/sdk-${hb.tenantId}`));
+      const delivery = await until('the delivery at the receiver', () => deliveries.find((candidate) => candidate.path === `/sdk-${hb.tenantId}`));
       const payload = await verifyWebhook<{ event: string; data: { id: string } }>(delivery.body, delivery.headers, secret);
       expect(payload).toMatchObject({ event: 'memory.created', data: { id: stored.id } });
       await expect(verifyWebhook(delivery.body.replace(stored.id, 'mem_forged'), delivery.headers, secret)).rejects.toBeInstanceOf(WebhookVerificationError);
@@ -304,7 +305,7 @@ describe('the client libraries against the gateway', () => {
       const late = new Date((Number(delivery.headers['webhook-timestamp']) + 600) * 1000);
       await expect(verifyWebhook(delivery.body, delivery.headers, secret, { now: late })).rejects.toThrow('too far');
 
-      const listed = await until(async () => (await hb.webhooks.deliveries(hook.id).toArray()).find((item) => item.status === 'delivered'));
+      const listed = await until('the delivery listed as delivered', async () => (await hb.webhooks.deliveries(hook.id).toArray()).find((item) => item.status === 'delivered'));
       expect(listed).toMatchObject({ id: delivery.headers['webhook-id'], event: 'memory.created' });
       const resent = await hb.webhooks.resend(hook.id, listed.id);
       expect(resent).toMatchObject({ event: 'memory.created' });
@@ -467,14 +468,3 @@ describe('the client libraries against the gateway', () => {
     });
   });
 });
-
-/** Polls until `probe` answers something (a few seconds at most). */
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

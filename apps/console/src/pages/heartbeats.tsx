@@ -200,7 +200,7 @@ function scheduleOf(d: Draft): ScheduleInput {
  * the form shows is what will run. A changed schedule counts from the save, as the scheduler's
  * does; an unchanged one keeps its grid, whose next point the heartbeat already names.
  */
-export function preview(input: ScheduleInput, now: Date, kept?: Date): { fires: Date[] } | { problem: string; field: string } {
+function preview(input: ScheduleInput, now: Date, kept?: Date): { fires: Date[] } | { problem: string; field: string } {
   try {
     const schedule = parseSchedule(input, kept ?? now);
     const fires: Date[] = [];

@@ -25,7 +25,7 @@ export class McpServersController {
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: 'Give the agent an MCP server: name, url, optional headers (stored encrypted, never returned) and timeout_ms.' })
   create(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Body() body: CreateMcpServerDto): Promise<McpServerView> {
-    const { headers, tenantId: _named, ...settings } = body;
+    const { headers, ...settings } = body;
     return this.commands.request(AgentCommands.CreateMcpServer, { ...settings, tenantId, agentId, ...this.sealed(headers, tenantId, agentId) });
   }
 
@@ -47,7 +47,7 @@ export class McpServersController {
   @Access({ scope: 'write:agents', agentParam: 'agentId' })
   @ApiOperation({ summary: "Change an MCP server's name, url, headers (replaced as a whole) or timeout_ms." })
   update(@ActingTenant() tenantId: string, @Param('agentId') agentId: string, @Param('serverId') serverId: string, @Body() body: UpdateMcpServerDto): Promise<McpServerView> {
-    const { headers, tenantId: _named, ...changes } = body;
+    const { headers, ...changes } = body;
     return this.commands.request(AgentCommands.UpdateMcpServer, { ...changes, tenantId, agentId, serverId, ...this.sealed(headers, tenantId, agentId) });
   }
 
