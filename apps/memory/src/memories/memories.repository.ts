@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCodes, type ListMemoriesRequest, type MemoryQuota } from '@hb/contracts';
 import { MemoryEntity } from './memory.entity';
 import { TenantUsageEntity } from './tenant-usage.entity';
+
+/** MemoryEntity's columns under its property names, for the plain statements below. */
+const MEMORY_COLUMNS = [
+  'id',
+  'tenant_id AS "tenantId"',
+  'agent_id AS "agentId"',
+  'content',
+  'type',
+  'importance',
+  'tags',
+  'metadata',
+  'size_bytes AS "sizeBytes"',
+  'idempotency_key AS "idempotencyKey"',
+  'created_at AS "createdAt"',
+  'updated_at AS "updatedAt"',
+].join(', ');
+
+/** The casts of insertMany's values, in its column order: tags and metadata come as text. */
+const INSERT_CASTS = ['', '', '', '', '', '', '::text[]', '::jsonb', '', ''];
 
 const SORT_COLUMNS = { createdAt: 'created_at', importance: 'importance', updatedAt: 'updated_at' } as const;
 
@@ -12,14 +30,19 @@ const SORT_COLUMNS = { createdAt: 'created_at', importance: 'importance', update
 export class MemoriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A tenant's memory, optionally an agent's; another tenant's memory is simply not found. */
+  /**
+   * A tenant's memory, optionally an agent's; another tenant's memory is simply not found. One
+   * plain statement rather than TypeORM's findOne, whose query building cost more CPU than the
+   * query itself on the read path (GET /memories/{id}).
+   */
   async find(manager: EntityManager | undefined, ref: { tenantId: string; id: string; agentId?: string }, lock = false): Promise<MemoryEntity> {
-    const memory = await (manager ?? this.dataSource.manager).findOne(MemoryEntity, {
-      where: { id: ref.id, tenantId: ref.tenantId, ...(ref.agentId ? { agentId: ref.agentId } : {}) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!memory) throw new DomainError(ErrorCodes.ResourceNotFound, `Memory ${ref.id} not found`);
-    return memory;
+    const params = ref.agentId ? [ref.id, ref.tenantId, ref.agentId] : [ref.id, ref.tenantId];
+    const rows: MemoryEntity[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT ${MEMORY_COLUMNS} FROM memories WHERE id = $1 AND tenant_id = $2${ref.agentId ? ' AND agent_id = $3' : ''}${lock ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    if (rows.length === 0) throw new DomainError(ErrorCodes.ResourceNotFound, `Memory ${ref.id} not found`);
+    return Object.assign(new MemoryEntity(), rows[0]);
   }
 
   /** The memory a create with this Idempotency-Key stored, if any. */
@@ -27,11 +50,24 @@ export class MemoriesRepository {
     return this.dataSource.manager.findOneBy(MemoryEntity, { tenantId, idempotencyKey });
   }
 
-  /** Inserts the memories in one statement and reads them back as stored, in the order given. */
+  /**
+   * Inserts the memories in one statement and returns them as stored (timestamps set), in the
+   * order given: one round trip where TypeORM's insert and a read-back took two, with its query
+   * building on top.
+   */
   async insertMany(manager: EntityManager, memories: Array<Omit<MemoryEntity, 'createdAt' | 'updatedAt'>>): Promise<MemoryEntity[]> {
-    // TypeORM's deep-partial type cannot follow a jsonb Record; the entity shape is checked above.
-    await manager.insert(MemoryEntity, memories as QueryDeepPartialEntity<MemoryEntity>[]);
-    const stored = new Map((await manager.findBy(MemoryEntity, { id: In(memories.map((m) => m.id)) })).map((m) => [m.id, m]));
+    const params: unknown[] = [];
+    const rows = memories.map((m) => {
+      const first = params.length;
+      params.push(m.id, m.tenantId, m.agentId, m.content, m.type, m.importance, m.tags, JSON.stringify(m.metadata), m.sizeBytes, m.idempotencyKey);
+      return `(${INSERT_CASTS.map((cast, j) => `$${first + j + 1}${cast}`).join(', ')})`;
+    });
+    const inserted: MemoryEntity[] = await manager.query(
+      `INSERT INTO memories (id, tenant_id, agent_id, content, type, importance, tags, metadata, size_bytes, idempotency_key)
+       VALUES ${rows.join(', ')} RETURNING ${MEMORY_COLUMNS}`,
+      params,
+    );
+    const stored = new Map(inserted.map((row) => [row.id, Object.assign(new MemoryEntity(), row)]));
     return memories.map((memory) => stored.get(memory.id)!);
   }
 
