@@ -11,9 +11,12 @@ describe('command definitions', () => {
     }
   });
 
-  it('keep their type, validating class and query flag', () => {
-    expect(MemoryCommands.Get).toMatchObject({ type: 'memory.get', safe: true, service: 'memory' });
+  it('keep their type, validating class and query and read flags', () => {
+    expect(MemoryCommands.Get).toMatchObject({ type: 'memory.get', safe: true, readOnly: true, service: 'memory' });
+    expect(MemoryCommands.Search).toMatchObject({ type: 'memory.search', readOnly: true });
+    expect(MemoryCommands.Search.safe).toBeUndefined();
     expect(MemoryCommands.Create.safe).toBeUndefined();
+    expect(MemoryCommands.Create.readOnly).toBeUndefined();
     expect(typeof AgentCommands.Invoke.request).toBe('function');
   });
 

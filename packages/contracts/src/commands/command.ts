@@ -28,8 +28,10 @@ export type CommandReply<R = unknown> = { ok: true; data: R } | { ok: false; err
 export interface CommandDefinition<Req extends object, Res> {
   readonly type: string;
   readonly request: Constructor<Req>;
-  /** Only reads: a second copy does no harm (see defineQuery). */
+  /** Only reads, and cheaply: a caller may send a second copy (see defineQuery). */
   readonly safe?: boolean;
+  /** Changes nothing: handling it twice does no harm (see defineRead and defineQuery). */
+  readonly readOnly?: boolean;
   /** Phantom: never set, it only carries the reply's type. */
   readonly response?: Res;
 }
@@ -47,7 +49,16 @@ export function defineCommand<Req extends object, Res>(
  * may have just died). Searches and anything that calls a model are not queries in this sense.
  */
 export function defineQuery<Req extends object, Res>(type: string, request: Constructor<Req>): CommandDefinition<Req, Res> {
-  return { type, request, safe: true };
+  return { type, request, safe: true, readOnly: true };
+}
+
+/**
+ * A command that changes nothing but costs enough (a search) that a caller must not send it
+ * twice: handled twice after a crash, it does no harm, so the server need not commit its offset
+ * before taking the next one.
+ */
+export function defineRead<Req extends object, Res>(type: string, request: Constructor<Req>): CommandDefinition<Req, Res> {
+  return { type, request, readOnly: true };
 }
 
 /** A command with the service that answers it, so a caller names the command alone. */

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ErrorDetail } from '../errors';
-import { answeredBy, defineCommand, defineQuery } from './command';
+import { answeredBy, defineCommand, defineQuery, defineRead } from './command';
 import { MAX_PAGE } from '../validation';
 import { MEMORY_SORTS, MEMORY_TYPES, MemoryChanges, MemoryQuota, NewMemory, type MemoryType } from './memory-fields';
 
@@ -196,9 +196,9 @@ export const MemoryCommands = answeredBy('memory', {
   List: defineQuery<ListMemoriesRequest, MemoryPage>('memory.list', ListMemoriesRequest),
   Update: defineCommand<UpdateMemoryRequest, MemoryView>('memory.update', UpdateMemoryRequest),
   Delete: defineCommand<MemoryRef, { id: string }>('memory.delete', MemoryRef),
-  Search: defineCommand<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
-  DecisionChain: defineCommand<DecisionChainRequest, DecisionChainResponse>('memory.decision-chain', DecisionChainRequest),
-  ImplicitPatterns: defineCommand<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
+  Search: defineRead<SearchMemoriesRequest, MemorySearchResponse>('memory.search', SearchMemoriesRequest),
+  DecisionChain: defineRead<DecisionChainRequest, DecisionChainResponse>('memory.decision-chain', DecisionChainRequest),
+  ImplicitPatterns: defineRead<ImplicitPatternsRequest, ImplicitPatternsResponse>('memory.implicit-patterns', ImplicitPatternsRequest),
   /** How many memories a tenant holds and how many bytes they take, for usage and quotas. */
   TenantUsage: defineQuery<TenantUsageRequest, TenantUsageResponse>('memory.tenant-usage', TenantUsageRequest),
 });

@@ -29,8 +29,8 @@ interface Registration {
   request: CommandDefinition<object, unknown>['request'];
   handler: Handler;
   detached: boolean;
-  /** A query: answering it twice does no harm, so its offset need not be committed at once. */
-  safe: boolean;
+  /** Changes nothing: answering it twice does no harm, so its offset need not be committed at once. */
+  readOnly: boolean;
 }
 
 export interface HandleOptions {
@@ -73,7 +73,7 @@ export class CommandServer {
       request: command.request,
       handler: handler as Handler,
       detached: options.detached ?? false,
-      safe: command.safe === true,
+      readOnly: command.readOnly === true,
     });
   }
 
@@ -86,8 +86,8 @@ export class CommandServer {
       group: `${this.service}.commands`,
       topics: [this.bus.scoped(commandTopic(this.service))],
       fromBeginning: true,
-      // A command that may have changed state must not be handled twice; a query may.
-      commits: (message) => (this.isQuery(message) ? 'soon' : 'at-once'),
+      // A command that may have changed state must not be handled twice; a read may.
+      commits: (message) => (this.isRead(message) ? 'soon' : 'at-once'),
       run: {
         partitionsConsumedConcurrently: 6,
         eachMessage: async ({ message, heartbeat }) => keepAlive(heartbeat, () => this.dispatch(message)),
@@ -100,9 +100,9 @@ export class CommandServer {
     this.consumer = undefined;
   }
 
-  /** A command of a known query type; anything else may have changed state. */
-  private isQuery(message: KafkaMessage): boolean {
-    return this.handlers.get(header(message, CommandHeaders.Type) ?? '')?.safe ?? false;
+  /** A command of a known read-only type; anything else may have changed state. */
+  private isRead(message: KafkaMessage): boolean {
+    return this.handlers.get(header(message, CommandHeaders.Type) ?? '')?.readOnly ?? false;
   }
 
   private async dispatch(message: KafkaMessage): Promise<void> {
