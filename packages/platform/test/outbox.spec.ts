@@ -11,6 +11,7 @@ describe(OutboxRelay.name, () => {
   let bus: KafkaBus;
   let schema: TestSchema;
   const received: EventEnvelope[] = [];
+  const keys = new Map<string, string>();
 
   beforeAll(async () => {
     // Deferred, so a duplicate fails at commit: after the outbox row is written, not before.
@@ -24,7 +25,9 @@ describe(OutboxRelay.name, () => {
       fromBeginning: true,
       run: {
         eachMessage: async ({ message }) => {
-          received.push(JSON.parse(message.value!.toString()));
+          const event: EventEnvelope = JSON.parse(message.value!.toString());
+          received.push(event);
+          keys.set(event.id, `${message.key?.toString()} ${message.headers?.['event-type']?.toString()}`);
         },
       },
     });
@@ -84,6 +87,16 @@ describe(OutboxRelay.name, () => {
     // The duplicate fails at the commit itself (the key is deferred): nothing may count it.
     await expect(insert('counted-once')).rejects.toThrow(/things_pk/);
     expect(counted).toEqual(['counted-once']);
+  });
+
+  it('announces the event of a read straight to Kafka, keyed by its aggregate, with no outbox row', async () => {
+    const outbox = new Outbox(schema.dataSource, new OutboxRelay(schema.dataSource, bus, memoryLogger()));
+    outbox.announce({ topic: Topics.MemoryEvents, aggregateId: 'tenant-r', type: 'search.performed', tenantId: 'tenant-r', payload: { query: 'announced' } });
+    const event = await eventually(async () => received.find((e) => e.payload.query === 'announced'));
+    expect(event).toMatchObject({ type: 'search.performed', tenantId: 'tenant-r', version: 1 });
+    expect(keys.get(event.id)).toBe('tenant-r search.performed');
+    const rows = await schema.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE aggregate_id = 'tenant-r'`);
+    expect(Number(rows[0].n)).toBe(0);
   });
 
   it('lets two relays drain one outbox without publishing a row twice', async () => {

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@hb/contracts';
 import type { KafkaBus } from '../kafka/kafka-bus';
 import type { Metrics } from '../metrics/metrics';
 import { outsideTraces } from '../tracing/spans';
@@ -69,6 +70,16 @@ export class OutboxRelay {
   /** The deployment whose rows this relay publishes (the outbox tags what it writes with it). */
   get namespace(): string {
     return this.bus.namespace;
+  }
+
+  /**
+   * Publishes an event no outbox row holds (see Outbox.announce), without waiting: a failure is
+   * logged, and the event is lost.
+   */
+  announce(topic: string, envelope: EventEnvelope<object>, key: string, headers: Record<string, string> | null): void {
+    this.bus.announce(topic, envelope, key, headers ?? undefined).catch((error: unknown) => {
+      this.logger.warn({ msg: 'event of a read not published', type: envelope.type, eventId: envelope.id, err: String(error) }, OutboxRelay.name);
+    });
   }
 
   start(): void {

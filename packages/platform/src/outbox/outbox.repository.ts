@@ -57,14 +57,6 @@ export class OutboxRepository {
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [seconds]);
   }
 
-  /**
-   * The transaction commits without waiting for the WAL flush: only for transactions that record
-   * a read (see OutboxOptions.durable).
-   */
-  async skipFlushWait(manager: EntityManager): Promise<void> {
-    await manager.query(`SET LOCAL synchronous_commit = off`);
-  }
-
   /** Records that `consumer` applied the event; false when it already had (see Inbox). */
   async markProcessed(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
     const inserted: unknown[] = await manager.query(

@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@hb/contracts';
 import { OutboxRecord } from './outbox-record.entity';
 import type { OutboxRelay } from './outbox-relay';
-import { OutboxRepository } from './outbox.repository';
 import { storedTraceContext } from '../tracing/spans';
 
 export interface PendingEvent<P extends object = object> {
@@ -23,15 +22,6 @@ export type Emit = (event: PendingEvent) => void;
  */
 export type AfterCommit = (effect: () => void) => void;
 
-export interface OutboxOptions {
-  /**
-   * false: the commit does not wait for the WAL flush. Only for transactions that record a read
-   * (search.performed): a crash in the next few hundred milliseconds may lose the event, never a
-   * change of state, and the caller is spared a disk flush per read.
-   */
-  durable?: boolean;
-}
-
 export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvelope<P> {
   return {
     id: randomUUID(),
@@ -46,21 +36,17 @@ export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvel
 /**
  * Writes a state change and the events it causes in one Postgres transaction, then wakes the relay.
  * If the process dies after the commit, the rows are still there and the relay publishes them later.
+ * An event that records a read, with no change to go with, is announced instead.
  */
 export class Outbox {
-  private readonly rows: OutboxRepository;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-  ) {
-    this.rows = new OutboxRepository(dataSource);
-  }
+  ) {}
 
-  async transaction<T>(work: (manager: EntityManager, emit: Emit, afterCommit: AfterCommit) => Promise<T>, options: OutboxOptions = {}): Promise<T> {
+  async transaction<T>(work: (manager: EntityManager, emit: Emit, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
     const effects: Array<() => void> = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      if (options.durable === false) await this.rows.skipFlushWait(manager);
       const events: PendingEvent[] = [];
       const value = await work(manager, (event) => events.push(event), (effect) => effects.push(effect));
       if (events.length > 0) {
@@ -78,5 +64,16 @@ export class Outbox {
     if (result.emitted > 0) this.relay.nudge();
     for (const effect of effects) effect();
     return result.value;
+  }
+
+  /**
+   * Publishes an event that records a read (search.performed) straight to Kafka, beside the
+   * read's reply: no state changed, so there is nothing to commit it with, and the read is spared
+   * the outbox's two transactions. It is not waited for; a crash before it leaves, or a broker
+   * away past the client's retries, loses it (logged), never a change of state. Delivered at least
+   * once like every event, it keeps no order with its aggregate's outbox events.
+   */
+  announce(event: PendingEvent): void {
+    this.relay.announce(event.topic, envelopeOf(event), event.aggregateId, storedTraceContext());
   }
 }

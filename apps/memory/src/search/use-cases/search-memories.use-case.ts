@@ -41,16 +41,13 @@ export class SearchMemoriesUseCase {
       createdAt: memory.createdAt.toISOString(),
     }));
     const latency = Math.round(performance.now() - started);
-    await this.outbox.transaction(async (_manager, emit) =>
-      emit({
-        topic: Topics.MemoryEvents,
-        aggregateId: input.tenantId,
-        tenantId: input.tenantId,
-        type: MemoryEventTypes.SearchPerformed,
-        payload: { query: input.query, resultCount: results.length, latency, tenantId: input.tenantId },
-      }),
-      { durable: false },
-    );
+    this.outbox.announce({
+      topic: Topics.MemoryEvents,
+      aggregateId: input.tenantId,
+      tenantId: input.tenantId,
+      type: MemoryEventTypes.SearchPerformed,
+      payload: { query: input.query, resultCount: results.length, latency, tenantId: input.tenantId },
+    });
     return { results, query: input.query, latency };
   }
 }
