@@ -1,34 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DomainError, ErrorCodes, type ListMemoriesRequest, type MemoryQuota } from '@hb/contracts';
 import { MemoryEntity } from './memory.entity';
 import { TenantUsageEntity } from './tenant-usage.entity';
 
-/** MemoryEntity's columns under its property names, for the plain statements below. */
-const MEMORY_COLUMNS = [
-  'id',
-  'tenant_id AS "tenantId"',
-  'agent_id AS "agentId"',
-  'content',
-  'type',
-  'importance',
-  'tags',
-  'metadata',
-  'size_bytes AS "sizeBytes"',
-  'idempotency_key AS "idempotencyKey"',
-  'created_at AS "createdAt"',
-  'updated_at AS "updatedAt"',
-].join(', ');
-
-/** The casts of insertMany's values, in its column order: tags and metadata come as text. */
-const INSERT_CASTS = ['', '', '', '', '', '', '::text[]', '::jsonb', '', ''];
+/**
+ * MemoryEntity's mapping, read once from TypeORM's metadata, for the plain statements below: the
+ * select list (each column under its property's name, so a row is the entity's shape) and the
+ * columns an insert sets (all but the timestamps the database fills in).
+ */
+interface Mapping {
+  select: string;
+  insert: ColumnMetadata[];
+}
 
 const SORT_COLUMNS = { createdAt: 'created_at', importance: 'importance', updatedAt: 'updated_at' } as const;
 
 @Injectable()
 export class MemoriesRepository {
+  private mapped?: Mapping;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get mapping(): Mapping {
+    return (this.mapped ??= mappingOf(this.dataSource.getMetadata(MemoryEntity).columns));
+  }
 
   /**
    * A tenant's memory, optionally an agent's; another tenant's memory is simply not found. One
@@ -38,7 +36,7 @@ export class MemoriesRepository {
   async find(manager: EntityManager | undefined, ref: { tenantId: string; id: string; agentId?: string }, lock = false): Promise<MemoryEntity> {
     const params = ref.agentId ? [ref.id, ref.tenantId, ref.agentId] : [ref.id, ref.tenantId];
     const rows: MemoryEntity[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${MEMORY_COLUMNS} FROM memories WHERE id = $1 AND tenant_id = $2${ref.agentId ? ' AND agent_id = $3' : ''}${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${this.mapping.select} FROM memories WHERE id = $1 AND tenant_id = $2${ref.agentId ? ' AND agent_id = $3' : ''}${lock ? ' FOR UPDATE' : ''}`,
       params,
     );
     if (rows.length === 0) throw new DomainError(ErrorCodes.ResourceNotFound, `Memory ${ref.id} not found`);
@@ -56,15 +54,11 @@ export class MemoriesRepository {
    * building on top.
    */
   async insertMany(manager: EntityManager, memories: Array<Omit<MemoryEntity, 'createdAt' | 'updatedAt'>>): Promise<MemoryEntity[]> {
+    const { insert, select } = this.mapping;
     const params: unknown[] = [];
-    const rows = memories.map((m) => {
-      const first = params.length;
-      params.push(m.id, m.tenantId, m.agentId, m.content, m.type, m.importance, m.tags, JSON.stringify(m.metadata), m.sizeBytes, m.idempotencyKey);
-      return `(${INSERT_CASTS.map((cast, j) => `$${first + j + 1}${cast}`).join(', ')})`;
-    });
+    const rows = memories.map((memory) => `(${insert.map((column) => `$${params.push(valueOf(column, memory))}`).join(', ')})`);
     const inserted: MemoryEntity[] = await manager.query(
-      `INSERT INTO memories (id, tenant_id, agent_id, content, type, importance, tags, metadata, size_bytes, idempotency_key)
-       VALUES ${rows.join(', ')} RETURNING ${MEMORY_COLUMNS}`,
+      `INSERT INTO memories (${insert.map((column) => column.databaseName).join(', ')}) VALUES ${rows.join(', ')} RETURNING ${select}`,
       params,
     );
     const stored = new Map(inserted.map((row) => [row.id, Object.assign(new MemoryEntity(), row)]));
@@ -102,22 +96,21 @@ export class MemoriesRepository {
    * holds, and how many the text has: what relevance's lexical half needs, in one round trip.
    */
   async withWordCoverage(tenantId: string, ids: string[], text: string): Promise<{ rows: Map<string, MemoryEntity>; matched: Map<string, number>; terms: number }> {
-    const { entities, raw } = await this.dataSource
-      .getRepository(MemoryEntity)
-      .createQueryBuilder('m')
-      .addSelect(`cardinality(tsvector_to_array(to_tsvector('english', :text)))`, 'terms')
-      .addSelect(
-        `(SELECT count(*) FROM unnest(tsvector_to_array(to_tsvector('english', :text))) t
-           WHERE m.search_tsv @@ quote_literal(t)::tsquery)::int`,
-        'matched',
-      )
-      .where('m.id IN (:...ids) AND m.tenant_id = :tenantId', { ids, tenantId, text })
-      .getRawAndEntities<{ m_id: string; terms: number; matched: number }>();
-    return {
-      rows: new Map(entities.map((row) => [row.id, row])),
-      matched: new Map(raw.map((row) => [row.m_id, Number(row.matched)])),
-      terms: Number(raw[0]?.terms ?? 0),
-    };
+    const found: Array<MemoryEntity & { terms: number; matched: number }> = await this.dataSource.query(
+      `SELECT ${this.mapping.select},
+              cardinality(tsvector_to_array(to_tsvector('english', $3))) AS terms,
+              (SELECT count(*) FROM unnest(tsvector_to_array(to_tsvector('english', $3))) t
+                WHERE m.search_tsv @@ quote_literal(t)::tsquery)::int AS matched
+         FROM memories m WHERE m.id = ANY($1) AND m.tenant_id = $2`,
+      [ids, tenantId, text],
+    );
+    const rows = new Map<string, MemoryEntity>();
+    const matched = new Map<string, number>();
+    for (const { terms: _terms, matched: count, ...memory } of found) {
+      rows.set(memory.id, Object.assign(new MemoryEntity(), memory));
+      matched.set(memory.id, Number(count));
+    }
+    return { rows, matched, terms: Number(found[0]?.terms ?? 0) };
   }
 
   async usage(tenantId: string): Promise<{ memories: number; storageBytes: number }> {
@@ -148,4 +141,17 @@ export class MemoriesRepository {
       throw new DomainError(ErrorCodes.InsufficientQuota, `Storage quota of ${quota.storageBytes} bytes reached`);
     }
   }
+}
+
+function mappingOf(columns: ColumnMetadata[]): Mapping {
+  return {
+    select: columns.map((c) => (c.databaseName === c.propertyName ? c.databaseName : `${c.databaseName} AS "${c.propertyName}"`)).join(', '),
+    insert: columns.filter((c) => !c.isCreateDate && !c.isUpdateDate),
+  };
+}
+
+/** A column's value as a statement parameter: node-postgres would send an array in jsonb as a Postgres array. */
+function valueOf(column: ColumnMetadata, entity: object): unknown {
+  const value = column.getEntityValue(entity);
+  return column.type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : value;
 }
