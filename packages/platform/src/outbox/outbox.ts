@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@hb/contracts';
-import { OutboxRecord } from './outbox-record.entity';
+import { OutboxRepository } from './outbox.repository';
 import type { OutboxRelay } from './outbox-relay';
 import { storedTraceContext } from '../tracing/spans';
 
@@ -39,10 +39,14 @@ export function envelopeOf<P extends object>(event: PendingEvent<P>): EventEnvel
  * An event that records a read, with no change to go with, is announced instead.
  */
 export class Outbox {
+  private readonly rows: OutboxRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.rows = new OutboxRepository(dataSource);
+  }
 
   async transaction<T>(work: (manager: EntityManager, emit: Emit, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
     const effects: Array<() => void> = [];
@@ -51,8 +55,8 @@ export class Outbox {
       const value = await work(manager, (event) => events.push(event), (effect) => effects.push(effect));
       if (events.length > 0) {
         const traceContext = storedTraceContext();
-        await manager.insert(
-          OutboxRecord,
+        await this.rows.insert(
+          manager,
           events.map((event) => {
             const envelope = envelopeOf(event);
             return { id: envelope.id, topic: event.topic, namespace: this.relay.namespace, aggregateId: event.aggregateId, type: event.type, envelope, traceContext };
