@@ -9,7 +9,7 @@ import { TenantUsageEntity } from './tenant-usage.entity';
 /**
  * MemoryEntity's mapping, read once from TypeORM's metadata, for the plain statements below: the
  * select list (each column under its property's name, so a row is the entity's shape) and the
- * columns an insert sets (all but the timestamps the database fills in).
+ * columns an insert sets (all but what the database fills in: generated values and timestamps).
  */
 interface Mapping {
   select: string;
@@ -145,8 +145,11 @@ export class MemoriesRepository {
 
 function mappingOf(columns: ColumnMetadata[]): Mapping {
   return {
-    select: columns.map((c) => (c.databaseName === c.propertyName ? c.databaseName : `${c.databaseName} AS "${c.propertyName}"`)).join(', '),
-    insert: columns.filter((c) => !c.isCreateDate && !c.isUpdateDate),
+    select: columns
+      .filter((c) => c.isSelect)
+      .map((c) => (c.databaseName === c.propertyName ? c.databaseName : `${c.databaseName} AS "${c.propertyName}"`))
+      .join(', '),
+    insert: columns.filter((c) => c.isInsert && !c.isGenerated && !c.isCreateDate && !c.isUpdateDate && !c.isVirtual),
   };
 }
 

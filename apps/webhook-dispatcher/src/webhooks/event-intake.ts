@@ -7,10 +7,11 @@ import { DeliveryWorker } from '../delivery/delivery-worker';
 const SUBSCRIBABLE = new Set<string>(WEBHOOK_EVENTS);
 
 /**
- * Every domain event of the platform, from the services' outboxes over Kafka, becomes one
- * delivery per active webhook of its tenant subscribed to it: recorded (once per webhook and
- * event, so a redelivered event adds nothing) before any attempt, with spec 003's payload
- * {event, data, metadata: {request_id, timestamp, version}}. The offset moves on only after.
+ * Every domain event of the platform, from the services over Kafka (their outboxes, and each
+ * search's search.performed), becomes one delivery per active webhook of its tenant subscribed
+ * to it: recorded (once per webhook and event, so a redelivered event adds nothing) before any
+ * attempt, with spec 003's payload {event, data, metadata: {request_id, timestamp, version}}.
+ * The offset moves on only after.
  */
 @Injectable()
 export class EventIntake implements OnModuleInit {

@@ -37,7 +37,8 @@ export interface HandleOptions {
   /**
    * For commands that may take long (an agent run the caller waits for): the handler runs beside
    * the consumer, which moves on at once, and the reply goes when it ends. Such a handler must
-   * make its work durable before it waits, since a redelivery will not come.
+   * make its work durable before it waits, since a redelivery will not come (unless it is a read,
+   * whose offset waits to be committed with others: a redelivery of a read only reads again).
    */
   detached?: boolean;
 }

@@ -176,15 +176,6 @@ export class KafkaBus {
   }
 
   /**
-   * Publishes one event with the commands and replies of the moment, in their produce requests
-   * (see ProduceBatcher), rather than through the event producer: for an event that records a read,
-   * which no outbox row holds and which keeps no order with its aggregate's other events.
-   */
-  async announce(topic: string, event: EventEnvelope<object>, key: string, headers: Record<string, string> = {}): Promise<void> {
-    await this.sendRaw(this.scoped(topic), { key, value: JSON.stringify(event), headers: { ...headers, 'event-type': event.type } });
-  }
-
-  /**
    * Sends request or reply messages; topic is already a real (namespaced) name. Concurrent sends
    * share produce requests (see ProduceBatcher).
    */

@@ -11,7 +11,7 @@ const COMMIT_DELAY_MS = 1000;
  * before the next one is taken, so a replica that dies afterwards leaves nothing to do twice, as
  * with auto-commit. The others (a read, an event, whose handlers are idempotent) are committed
  * within COMMIT_DELAY_MS, with whatever else is waiting: a replica that dies in that window leaves
- * them to be handled again (a query still within its deadline is answered twice, and its caller
+ * them to be handled again (a read still within its deadline is answered twice, and its caller
  * keeps the first answer).
  */
 export class OffsetCommits {

@@ -41,6 +41,8 @@ export class OutboxRelay {
   private stopped = true;
   private lastPurge = 0;
   private contended = false;
+  /** Announced events not yet on Kafka. */
+  private readonly announcing = new Set<Promise<void>>();
   private readonly outbox: OutboxRepository;
 
   constructor(
@@ -73,13 +75,18 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes an event no outbox row holds (see Outbox.announce), without waiting: a failure is
-   * logged, and the event is lost.
+   * Publishes an event no outbox row holds (see Outbox.announce) with the event producer, apart
+   * from commands and replies, without making the caller wait; stop waits for what is still on its
+   * way. A failure is logged, and the event is lost.
    */
   announce(topic: string, envelope: EventEnvelope<object>, key: string, headers: Record<string, string> | null): void {
-    this.bus.announce(topic, envelope, key, headers ?? undefined).catch((error: unknown) => {
-      this.logger.warn({ msg: 'event of a read not published', type: envelope.type, eventId: envelope.id, err: String(error) }, OutboxRelay.name);
-    });
+    const sent = this.bus
+      .publish(topic, [envelope], () => key, () => headers ?? undefined)
+      .catch((error: unknown) => {
+        this.logger.warn({ msg: 'event of a read not published', type: envelope.type, eventId: envelope.id, err: String(error) }, OutboxRelay.name);
+      })
+      .finally(() => this.announcing.delete(sent));
+    this.announcing.add(sent);
   }
 
   start(): void {
@@ -117,7 +124,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.running, ...this.announcing]);
   }
 
   /** Publishes until the outbox is empty; returns how many rows went out. */

@@ -71,11 +71,12 @@ export class Outbox {
   }
 
   /**
-   * Publishes an event that records a read (search.performed) straight to Kafka, beside the
-   * read's reply: no state changed, so there is nothing to commit it with, and the read is spared
-   * the outbox's two transactions. It is not waited for; a crash before it leaves, or a broker
-   * away past the client's retries, loses it (logged), never a change of state. Delivered at least
-   * once like every event, it keeps no order with its aggregate's outbox events.
+   * Publishes an event that records a read (search.performed) straight to Kafka: no state
+   * changed, so there is nothing to commit it with, and the read is spared the outbox's two
+   * transactions. The read does not wait for it, and a graceful stop does; a crash before it
+   * leaves, or a broker away past the client's retries, loses it (logged), never a change of
+   * state. Delivered at least once like every event, it keeps no order with its aggregate's outbox
+   * events.
    */
   announce(event: PendingEvent): void {
     this.relay.announce(event.topic, envelopeOf(event), event.aggregateId, storedTraceContext());

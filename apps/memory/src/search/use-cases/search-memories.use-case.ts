@@ -18,7 +18,8 @@ export class SearchMemoriesUseCase {
   ) {}
 
   // A read: run beside the consumer so concurrent searches share an embedding batch instead of
-  // queueing behind one another on their partition (nothing to redo if the process dies).
+  // queueing behind one another on their partition. A read: if the process dies, a redelivery
+  // within the command's deadline only searches again.
   @OnCommand(MemoryCommands.Search, { detached: true })
   async execute(input: SearchMemoriesRequest): Promise<MemorySearchResponse> {
     const started = performance.now();
