@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   ROOT,
+  STAND_IN_MODEL,
   UNTHROTTLED,
   aTenantKey,
   benchEnv,
@@ -21,6 +22,7 @@ import {
   cpuSpent,
   embeddingStandIn,
   fmt,
+  forgetMemoriesNotOf,
   loadCpu,
   maxThroughput,
   migrate,
@@ -91,10 +93,11 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     EMBEDDINGS_PROVIDER: 'http',
     EMBEDDINGS_URL: `http://127.0.0.1:${EMBEDDING_PORT}`,
-    EMBEDDINGS_MODEL: 'bench-stand-in',
+    EMBEDDINGS_MODEL: STAND_IN_MODEL,
     EMBEDDINGS_DIMENSIONS: String(DIMENSIONS),
   };
   for (const app of SERVICES) await migrate(app, env);
+  await forgetMemoriesNotOf(STAND_IN_MODEL);
   // All five run, as on a real install, so the idle figure is the platform's; a read touches two.
   const others = await Promise.all(
     SERVICES.slice(1).map((app, i) =>

@@ -23,7 +23,7 @@ import { MemoriesRepository } from '@hb/memory/dist/memories/memories.repository
 import { LexicalSearch } from '@hb/memory/dist/search/lexical-search.repository';
 import { vectorLiteral } from '@hb/memory/dist/search/vector-index';
 import { sampleMemories } from '@hb/memory/dist/seed/sample-memories';
-import { ROOT, UNTHROTTLED, aTenant, benchEnv, cpuByCommand, cpuPerUnit, fmt, migrate, percentile, startProcess } from './support';
+import { ROOT, UNTHROTTLED, aTenant, benchEnv, cpuByCommand, cpuPerUnit, fmt, forgetMemoriesNotOf, migrate, percentile, startProcess } from './support';
 
 const SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = 200;
@@ -83,12 +83,13 @@ async function concurrently(count: number, clients: number, task: (i: number) =>
 async function main(): Promise<void> {
   const env = { ...benchEnv, ...UNTHROTTLED, KAFKA_NAMESPACE: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn', EMBEDDINGS_MODEL_DIR: MODEL_DIR };
   for (const app of ['gateway', 'memory']) await migrate(app, env);
+  // The service's own thread count, so the embedding floor is the service's.
+  const embeddings = new OnnxEmbeddingProvider({ dir: MODEL_DIR, threads: new MemoryEnv().EMBEDDINGS_THREADS });
+  await forgetMemoriesNotOf(embeddings.model);
   const memory = await startProcess(join(ROOT, 'apps/memory/dist/main.js'), { ...env, PORT: '14023' }, 'http://127.0.0.1:14023/health/ready');
   const gateway = await startProcess(join(ROOT, 'apps/gateway/dist/main.js'), { ...env, PORT: '14020' }, `${GATEWAY}/health/ready`);
   const dataSource = new DataSource(dataSourceOptions({ ...DATABASE, url: benchEnv.DATABASE_URL }));
   await dataSource.initialize();
-  // The service's own thread count, so the embedding floor is the service's.
-  const embeddings = new OnnxEmbeddingProvider({ dir: MODEL_DIR, threads: new MemoryEnv().EMBEDDINGS_THREADS });
   const space = { model: embeddings.model, dimensions: embeddings.dimensions };
   const { tenantId, key } = await aTenant(GATEWAY);
   const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { ROOT, UNTHROTTLED, aTenantKey, benchEnv, cpuOfPid, embeddingStandIn, fmt, migrate, percentile, startProcess, type Proc } from './support';
+import { ROOT, STAND_IN_MODEL, UNTHROTTLED, aTenantKey, benchEnv, cpuOfPid, embeddingStandIn, fmt, forgetMemoriesNotOf, migrate, percentile, startProcess, type Proc } from './support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -88,11 +88,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     EMBEDDINGS_PROVIDER: 'http',
     EMBEDDINGS_URL: `http://127.0.0.1:${EMBEDDING_PORT}`,
-    EMBEDDINGS_MODEL: 'bench-stand-in',
+    EMBEDDINGS_MODEL: STAND_IN_MODEL,
     EMBEDDINGS_DIMENSIONS: '384',
   };
   await migrate('gateway', base);
   await migrate('memory', base);
+  await forgetMemoriesNotOf(STAND_IN_MODEL);
   const off = await startStack('floor: metrics and tracing off', base, { METRICS_ENABLED: 'false', OTEL_SDK_DISABLED: 'true' }, { gateway: 14020, memory: 14023 });
   // BENCH_SAME=1: both stacks off, to see how alike two stacks are (the figure's noise floor).
   const on = await startStack(process.env.BENCH_SAME ? 'the same, off again (BENCH_SAME)' : 'metrics on, every span exported', base, process.env.BENCH_SAME ? { METRICS_ENABLED: 'false', OTEL_SDK_DISABLED: 'true' } : { METRICS_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${SINK_PORT}`, ...(process.env.BENCH_SAMPLER ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_SAMPLER } : {}) }, { gateway: 14030, memory: 14033 });

@@ -4,12 +4,14 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
 
 export const benchEnv = {
-  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_test',
+  // The benchmarks' own database: forgetMemoriesNotOf deletes what other runs left in it.
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hb_bench',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
   KAFKA_BROKERS: process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:9092',
 };
@@ -227,6 +229,25 @@ export function cpuPerUnit(before: Map<string, number>, after: Map<string, numbe
     .slice(0, 6)
     .map(([command, ms]) => `${command} ${ms.toFixed(2)}`)
     .join(', ');
+}
+
+/** The model name the stand-in's vectors are stored under. */
+export const STAND_IN_MODEL = 'bench-stand-in';
+
+/**
+ * Deletes the memories in the bench database whose vectors another model than `model` made: what
+ * earlier runs left (a run stopped midway, a benchmark with the other model). A memory service
+ * re-embeds every vector of another model than its own in the background, and would do it during
+ * whatever this run measures. Runs after the migrations.
+ */
+export async function forgetMemoriesNotOf(model: string): Promise<void> {
+  const client = new Client({ connectionString: benchEnv.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DELETE FROM memory.memories m USING memory.memory_vectors v WHERE v.memory_id = m.id AND v.model <> $1`, [model]);
+  } finally {
+    await client.end();
+  }
 }
 
 /** An OpenAI-compatible embeddings endpoint answering a unit vector derived from each text's hash. */

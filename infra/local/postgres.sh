@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PostgreSQL 15 from Debian with pgvector, plus the hb and hb_test databases. Idempotent: a second
+# PostgreSQL 15 from Debian with pgvector, plus the hb, hb_test and hb_bench databases. Idempotent: a second
 # run only checks. PGHOST (127.0.0.1), PGPORT (5432) and PGUSER (postgres) choose where to connect.
 # Debian 12 ships no pgvector, so it is built once from Debian trixie's source package.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -11,7 +11,7 @@ PG_CONF_DIR="/etc/postgresql/$PG_MAJOR/main"
 VECTOR_CONTROL="/usr/share/postgresql/$PG_MAJOR/extension/vector.control"
 BUILD_DIR="$HB_CACHE_DIR/pgvector-build"
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-DATABASES=(hb hb_test)
+DATABASES=(hb hb_test hb_bench)
 HBA_MARKER="# local TCP trust for development (added by infra/local/postgres.sh)"
 
 installed_now=0
