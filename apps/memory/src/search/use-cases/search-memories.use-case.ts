@@ -18,8 +18,8 @@ export class SearchMemoriesUseCase {
   ) {}
 
   // A read: run beside the consumer so concurrent searches share an embedding batch instead of
-  // queueing behind one another on their partition. A read: if the process dies, a redelivery
-  // within the command's deadline only searches again.
+  // queueing behind one another on their partition; if the process dies, a redelivery within
+  // the command's deadline only searches again.
   @OnCommand(MemoryCommands.Search, { detached: true })
   async execute(input: SearchMemoriesRequest): Promise<MemorySearchResponse> {
     const started = performance.now();
