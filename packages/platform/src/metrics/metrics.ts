@@ -19,7 +19,10 @@ export class Metrics {
     readonly enabled = true,
   ) {
     this.registry.setDefaultLabels({ service });
-    if (enabled) collectDefaultMetrics({ register: this.registry });
+    // Event-loop delay sampled every 100 ms, not prom-client's 10: each sample wakes the loop, and
+    // 100 wake-ups a second about doubled an idle service's CPU. A stall still shows: one longer
+    // than the period always, a shorter one in proportion to its length.
+    if (enabled) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 });
   }
 
   counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
