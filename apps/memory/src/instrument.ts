@@ -1,5 +1,5 @@
-// The first import of main.ts: tracing (when an OTLP endpoint is set) patches pg and undici
-// as they are loaded, so it starts before anything else is.
+// The first import of main.ts: tracing (when an OTLP endpoint is set) starts before anything
+// else runs, so every span has its SDK and the platform module knows to add statement spans.
 import { startTracing } from '@hb/platform/tracing';
 
 startTracing('memory');

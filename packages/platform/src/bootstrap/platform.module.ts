@@ -20,7 +20,8 @@ import type { JsonLogger } from '../logging/json-logger';
 import { Metrics } from '../metrics/metrics';
 import { MetricsController } from '../metrics/metrics.controller';
 import { Outbox } from '../outbox/outbox';
-import { stopTracing } from '../tracing/start';
+import { QuerySpans } from '../tracing/query-spans';
+import { stopTracing, tracingStarted } from '../tracing/start';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { LOGGER, PLATFORM_OPTIONS, REDIS, SERVICE_ENV } from './tokens';
 
@@ -144,6 +145,8 @@ export class PlatformModule {
         DiscoveryModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: env.DATABASE_URL, ...options.database }),
+          // Statement spans only while traces are exported: with none, TypeORM calls no subscriber.
+          subscribers: tracingStarted() ? [QuerySpans] : [],
           retryAttempts: 10,
           retryDelay: 2000,
         }),

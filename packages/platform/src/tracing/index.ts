@@ -1,2 +1,3 @@
 export * from './spans';
-export { startTracing, stopTracing } from './start';
+export { QuerySpans } from './query-spans';
+export { startTracing, stopTracing, tracingStarted } from './start';
