@@ -1,3 +1,2 @@
 export * from './spans';
-export { QuerySpans } from './query-spans';
-export { startTracing, stopTracing, tracingStarted } from './start';
+export { startTracing, stopTracing } from './start';

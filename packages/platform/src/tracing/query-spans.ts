@@ -7,10 +7,10 @@ import { endSpan, tracer } from './spans';
  * A CLIENT span for each SQL statement a traced piece of work runs, made from TypeORM's query
  * events after OpenTelemetry's PostgreSQL conventions: named `{operation} {database}.{schema}`,
  * with db.system.name, db.namespace, db.operation.name, db.query.text (the platform's statements
- * take their values as parameters, so the text holds none), server.address and server.port, and on a failure
- * the SQLSTATE as db.response.status_code and error.type. A statement outside a traced request (a
- * poller's, every few seconds) makes none. The platform registers it only while tracing is on
- * (tracingStarted), so with tracing off TypeORM has no subscriber to call.
+ * take their values as parameters, so the text holds none), server.address and server.port, and
+ * on a failure the SQLSTATE as db.response.status_code and error.type. A statement outside a
+ * traced request (a poller's, every few seconds) makes none. The platform registers it only while
+ * tracing is on (tracingStarted), so with tracing off TypeORM has no subscriber to call.
  *
  * Made here rather than by @opentelemetry/instrumentation-pg, which patches `pg` through the
  * process-wide require hook of its family (see traceHttpClients) and wraps each query's callback
@@ -21,6 +21,7 @@ import { endSpan, tracer } from './spans';
 export class QuerySpans implements EntitySubscriberInterface {
   /** The spans of the statements a query runner has sent and not yet heard back from, oldest first. */
   private readonly open = new WeakMap<QueryRunner, Array<{ query: string; span: Span }>>();
+  /** One instance serves every DataSource that lists it (TypeORM's container keeps one per class). */
   private readonly connections = new WeakMap<DataSource, Attributes>();
 
   beforeQuery(event: BeforeQueryEvent<unknown>): void {
@@ -63,7 +64,7 @@ export class QuerySpans implements EntitySubscriberInterface {
 }
 
 /** What every span of a connection's statements says of where they went. */
-export function connectionAttributesOf(options: PostgresConnectionOptions): Attributes {
+function connectionAttributesOf(options: PostgresConnectionOptions): Attributes {
   const url = options.url ? new URL(options.url) : undefined;
   const database = (url ? decodeURIComponent(url.pathname.slice(1)) : options.database) || 'postgres';
   return {
