@@ -1,7 +1,7 @@
-import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Max, ValidateNested, getMetadataStorage, registerDecorator } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ErrorCodes } from './errors';
-import { parseAs } from './validation';
+import { cacheValidationMetadata, parseAs } from './validation';
 
 class Inner {
   @IsInt() @Max(10) count!: number;
@@ -43,5 +43,32 @@ describe(parseAs.name, () => {
 
   it.each([null, 'text', 42, [1, 2]])('refuses %p as not an object', (input) => {
     expect(() => parseAs(Outer, input)).toThrow(expect.objectContaining({ code: ErrorCodes.ValidationError }));
+  });
+});
+
+describe(cacheValidationMetadata.name, () => {
+  class Named {
+    @IsString() name!: string;
+  }
+  class Counted extends Named {
+    @IsInt() count!: number;
+  }
+
+  it('answers a class with its own and its inherited rules, the same array each time', () => {
+    const storage = getMetadataStorage();
+    const first = storage.getTargetValidationMetadatas(Counted, '', false, false);
+    expect(first.map((rule) => rule.propertyName).sort()).toEqual(['count', 'name']);
+    expect(storage.getTargetValidationMetadatas(Counted, '', false, false)).toBe(first);
+    expect(() => parseAs(Counted, { name: 'a', count: 'x' })).toThrow(expect.objectContaining({ field: 'count' }));
+  });
+
+  it('sees a rule added after a class was first validated', () => {
+    class Late {
+      @IsString() value!: string;
+    }
+    expect(parseAs(Late, { value: 'anything' })).toBeInstanceOf(Late);
+    registerDecorator({ target: Late, propertyName: 'value', validator: { validate: (value: unknown) => value === 'ok' } });
+    expect(() => parseAs(Late, { value: 'anything' })).toThrow(expect.objectContaining({ field: 'value' }));
+    expect(parseAs(Late, { value: 'ok' }).value).toBe('ok');
   });
 });
