@@ -21,7 +21,6 @@ import { PgVectorIndex, indexName } from '@hb/memory/dist/search/pgvector-index.
 import { HybridSearch } from '@hb/memory/dist/search/hybrid-search';
 import { MemoriesRepository } from '@hb/memory/dist/memories/memories.repository';
 import { LexicalSearch } from '@hb/memory/dist/search/lexical-search.repository';
-import { vectorLiteral } from '@hb/memory/dist/search/vector-index';
 import { sampleMemories } from '@hb/memory/dist/seed/sample-memories';
 import { ROOT, UNTHROTTLED, aTenant, benchEnv, cpuByCommand, cpuPerUnit, fmt, forgetMemoriesNotOf, migrate, percentile, startProcess } from './support';
 
@@ -50,6 +49,9 @@ function zipfWord(): string {
   }
   return `term${low}`;
 }
+
+/** pgvector's text form, for the bulk loads below (unnest of text[]). */
+const vectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
 
 const withTail = (text: string) => `${text} ${zipfWord()} ${zipfWord()}`;
 

@@ -9,7 +9,6 @@ import { OnnxEmbeddingProvider } from '../src/embeddings/onnx/onnx-embedding.pro
 import { ReembeddingRepository } from '../src/reembedding/reembedding.repository';
 import { ReembeddingWorker } from '../src/reembedding/reembedding.worker';
 import { PgVectorIndex } from '../src/search/pgvector-index.repository';
-import { vectorLiteral } from '../src/search/vector-index';
 
 const databaseUrl = testInfra.DATABASE_URL;
 const modelDir = process.env.EMBEDDINGS_MODEL_DIR ?? join(homedir(), '.cache/heartbeat-platform/models/e5-small-v2-q');
@@ -41,7 +40,7 @@ describe('upgrading USE-lite vectors to e5-small-v2', () => {
        SELECT id, 'tenant_a', content, 'semantic', 0.5, '{}', '{}', length(content) FROM unnest($1::text[], $2::text[]) AS t(id, content)`,
       [ids, contents],
     );
-    const oldVector = vectorLiteral(Array.from({ length: 512 }, (_, k) => (k === 0 ? 1 : 0)));
+    const oldVector = `[${Array.from({ length: 512 }, (_, k) => (k === 0 ? 1 : 0)).join(',')}]`;
     await old.query(`INSERT INTO memory_vectors (memory_id, tenant_id, embedding) SELECT id, 'tenant_a', $2 FROM unnest($1::text[]) AS id`, [ids, oldVector]);
     await old.destroy();
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { vectorLiteral, type VectorEntry } from '../search/vector-index';
+import { valueRows, vectorParameter, type VectorEntry } from '../search/vector-index';
 
 export interface OutdatedVector extends Omit<VectorEntry, 'vector'> {
   content: string;
@@ -27,10 +27,10 @@ export class ReembeddingRepository {
       if (rows.length === 0) return 0;
       const vectors = await work(rows);
       await manager.query(
-        `UPDATE memory_vectors v SET embedding = n.embedding::vector, model = $1
-           FROM unnest($2::text[], $3::text[]) AS n(memory_id, embedding)
+        `UPDATE memory_vectors v SET embedding = n.embedding, model = $1
+           FROM (VALUES ${valueRows(rows.length, ['::text', '::vector'], 2)}) AS n(memory_id, embedding)
           WHERE v.memory_id = n.memory_id`,
-        [model, rows.map((row) => row.id), vectors.map(vectorLiteral)],
+        [model, ...rows.flatMap((row, i) => [row.id, vectorParameter(vectors[i])])],
       );
       return rows.length;
     });

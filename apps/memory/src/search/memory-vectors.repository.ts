@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { vectorLiteral, type VectorEntry, type VectorSpace } from './vector-index';
+import { valueRows, vectorParameter, type VectorEntry, type VectorSpace } from './vector-index';
 
 /**
  * Keeps vectors beside their memories, in the memories' transaction, with the model that made
@@ -14,9 +14,9 @@ export async function writeVectorRows(manager: EntityManager, space: VectorSpace
   if (entries.length === 0) return;
   await manager.query(
     `INSERT INTO memory_vectors (memory_id, tenant_id, model, embedding)
-     SELECT id, tenant_id, $1, embedding::vector FROM unnest($2::text[], $3::text[], $4::text[]) AS t(id, tenant_id, embedding)
+     VALUES ${valueRows(entries.length, ['', '', '', '::vector'])}
      ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding, model = excluded.model`,
-    [space.model, entries.map((e) => e.id), entries.map((e) => e.tenantId), entries.map((e) => vectorLiteral(e.vector))],
+    entries.flatMap((e) => [e.id, e.tenantId, space.model, vectorParameter(e.vector)]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { vectorLiteral, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
+import { vectorParameter, type VectorEntry, type VectorFilter, type VectorHit, type VectorIndex, type VectorSpace } from './vector-index';
 import { writeVectorRows } from './memory-vectors.repository';
 
 /**
@@ -45,7 +45,7 @@ export class PgVectorIndex implements VectorIndex {
         WHERE v.model = ${this.model} AND v.tenant_id = $2 ${clause}
         ORDER BY v.embedding::${this.cast} <=> $1::${this.cast}
         LIMIT $3`,
-      [vectorLiteral(query.vector), query.tenantId, query.limit, ...params],
+      [vectorParameter(query.vector), query.tenantId, query.limit, ...params],
     );
     // relaxed_order may return neighbours slightly out of order.
     return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) })).sort((a, b) => b.similarity - a.similarity);
