@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { valueRows, vectorParameter, type VectorEntry } from '../search/vector-index';
+import { vectorParameter, type VectorEntry } from '../search/vector-index';
 
 export interface OutdatedVector extends Omit<VectorEntry, 'vector'> {
   content: string;
@@ -26,11 +26,13 @@ export class ReembeddingRepository {
       const rows = await this.claimOutdated(manager, model, limit);
       if (rows.length === 0) return 0;
       const vectors = await work(rows);
+      const params: unknown[] = [model];
+      const replaced = rows.map((row, i) => `($${params.push(row.id)}::text, $${params.push(vectorParameter(vectors[i]))}::vector)`);
       await manager.query(
         `UPDATE memory_vectors v SET embedding = n.embedding, model = $1
-           FROM (VALUES ${valueRows(rows.length, ['::text', '::vector'], 2)}) AS n(memory_id, embedding)
+           FROM (VALUES ${replaced.join(', ')}) AS n(memory_id, embedding)
           WHERE v.memory_id = n.memory_id`,
-        [model, ...rows.flatMap((row, i) => [row.id, vectorParameter(vectors[i])])],
+        params,
       );
       return rows.length;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { valueRows, vectorParameter, type VectorEntry, type VectorSpace } from './vector-index';
+import { vectorParameter, type VectorEntry, type VectorSpace } from './vector-index';
 
 /**
  * Keeps vectors beside their memories, in the memories' transaction, with the model that made
@@ -12,11 +12,12 @@ export async function writeVectorRows(manager: EntityManager, space: VectorSpace
   const wrong = entries.find((entry) => entry.vector.length !== space.dimensions);
   if (wrong) throw new Error(`a ${space.model} vector has ${space.dimensions} dimensions, not ${wrong.vector.length}`);
   if (entries.length === 0) return;
+  const params: unknown[] = [space.model];
+  const rows = entries.map((e) => `($${params.push(e.id)}, $${params.push(e.tenantId)}, $1, $${params.push(vectorParameter(e.vector))}::vector)`);
   await manager.query(
-    `INSERT INTO memory_vectors (memory_id, tenant_id, model, embedding)
-     VALUES ${valueRows(entries.length, ['', '', '', '::vector'])}
+    `INSERT INTO memory_vectors (memory_id, tenant_id, model, embedding) VALUES ${rows.join(', ')}
      ON CONFLICT (memory_id) DO UPDATE SET embedding = excluded.embedding, model = excluded.model`,
-    entries.flatMap((e) => [e.id, e.tenantId, space.model, vectorParameter(e.vector)]),
+    params,
   );
 }
 

@@ -62,11 +62,3 @@ export function vectorParameter(vector: ArrayLike<number>): Buffer {
   return buffer;
 }
 
-/**
- * `($1, $2::vector), ($3, $4::vector)`: a VALUES list of `rows` rows, a parameter for each of the
- * columns `casts` gives (its cast, or ''), numbered from `first`.
- */
-export function valueRows(rows: number, casts: string[], first = 1): string {
-  const row = (r: number) => casts.map((cast, c) => `$${first + r * casts.length + c}${cast}`).join(', ');
-  return Array.from({ length: rows }, (_, r) => `(${row(r)})`).join(', ');
-}
