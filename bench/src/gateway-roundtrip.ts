@@ -1,6 +1,9 @@
 // Gateway round trip: GET /api/v1/memories/{id} with a tenant key goes HTTP → gateway (auth, rate
 // limit) → Kafka → memory → Postgres → Kafka → gateway → HTTP; POST /api/v1/memories is the write.
 // The floor is a bare Node HTTP server doing the same read and write with one Postgres query each.
+// Beside it, for the read, the Kafka floor (kafka-floor-server.js): the same SELECT asked over
+// Kafka with kafkajs and the platform's topic and consumer settings, and nothing else, to tell what
+// the architecture costs from what the platform's own code adds to it.
 // Every figure comes from this one run, floor beside it:
 // - maximum throughput of the read (closed loop, 32 clients), and latency at half the platform's
 //   maximum (open loop);
@@ -28,6 +31,7 @@ import {
   migrate,
   percentile,
   startProcess,
+  type Proc,
 } from './support';
 
 const LATENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -43,6 +47,7 @@ const DIMENSIONS = 384;
 /** The processes a request through the gateway costs: the services, the broker, the stores. */
 const onPlatformPath = (command: string) => command.startsWith('apps/') || ['java', 'postgres', 'redis-server'].includes(command);
 const onFloorPath = (command: string) => ['node floor-server.js', 'postgres'].includes(command);
+const onKafkaFloorPath = (command: string) => ['node kafka-floor-server.js', 'java', 'postgres'].includes(command);
 const inIdleFigure = (command: string) => command.startsWith('apps/') || command === 'java';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,6 +90,13 @@ async function postJson(url: string, headers: Record<string, string>, body: obje
   return (await res.json()) as { data: { id: string } };
 }
 
+/** The Kafka floor's two processes (kafka-floor-server.js), the front answering on 14095. */
+async function startKafkaFloor(env: Record<string, string>): Promise<Proc[]> {
+  const back = await startProcess(join(__dirname, 'kafka-floor-server.js'), { ...env, KAFKA_FLOOR_ROLE: 'back', PORT: '14094' }, 'http://127.0.0.1:14094/');
+  const front = await startProcess(join(__dirname, 'kafka-floor-server.js'), { ...env, KAFKA_FLOOR_ROLE: 'front', PORT: '14095' }, 'http://127.0.0.1:14095/ready');
+  return [back, front];
+}
+
 async function main(): Promise<void> {
   const embeddings = await embeddingStandIn(EMBEDDING_PORT, DIMENSIONS);
   const env = {
@@ -106,6 +118,8 @@ async function main(): Promise<void> {
   );
   const gateway = await startProcess(join(ROOT, 'apps/gateway/dist/main.js'), { ...env, ...UNTHROTTLED, PORT: '14000' }, 'http://127.0.0.1:14000/health/ready');
   const floor = await startProcess(join(__dirname, 'floor-server.js'), { ...env, PORT: '14099' }, 'http://127.0.0.1:14099/ready');
+  // Stopped for the idle minute: its consumers' fetches are not the platform's idle CPU.
+  let kafkaFloor = await startKafkaFloor(env);
   const auth = { Authorization: `Bearer ${await aTenantKey('http://127.0.0.1:14000')}` };
   const content = (i: number) => JSON.stringify({ content: `bench memory ${i} ${randomBytes(4).toString('hex')}`, type: 'semantic' });
   const memory = await postJson('http://127.0.0.1:14000/api/v1/memories', auth, { content: 'the memory every read fetches', type: 'semantic' });
@@ -113,6 +127,7 @@ async function main(): Promise<void> {
   const read = {
     platform: { url: `http://127.0.0.1:14000/api/v1/memories/${memory.data.id}`, headers: auth },
     floor: { url: `http://127.0.0.1:14099/items/${item.data.id}`, headers: {} },
+    kafkaFloor: { url: `http://127.0.0.1:14095/items/${item.data.id}`, headers: {} },
   };
   const write = {
     platform: { url: 'http://127.0.0.1:14000/api/v1/memories', headers: auth, body: content },
@@ -120,33 +135,37 @@ async function main(): Promise<void> {
   };
   try {
     // Warm every path (JIT, connection pools, Kafka fetch sessions) before measuring.
-    for (const path of [read.platform, read.floor, write.platform, write.floor] as Path[]) await constantRate(path.url, 100, 3, path.headers, path.body);
+    for (const path of [read.platform, read.floor, read.kafkaFloor, write.platform, write.floor] as Path[]) await constantRate(path.url, 100, 3, path.headers, path.body);
 
     const max = {
       platform: await maxThroughput(read.platform.url, 32, 8, read.platform.headers),
       floor: await maxThroughput(read.floor.url, 32, 8),
+      kafkaFloor: await maxThroughput(read.kafkaFloor.url, 32, 8),
     };
     const halfRate = Math.max(1, Math.round(max.platform.rps / 2));
     const latency = {
       platform: await constantRate(read.platform.url, halfRate, LATENCY_SECONDS, read.platform.headers),
       floor: await constantRate(read.floor.url, halfRate, LATENCY_SECONDS),
+      kafkaFloor: await constantRate(read.kafkaFloor.url, halfRate, LATENCY_SECONDS),
     };
     const share = max.platform.rps / max.floor.rps;
     console.log(`\nRead (GET a memory by id) through the gateway over Kafka vs a bare Node HTTP server with one Postgres query`);
     console.log(
       `  max throughput (32 clients): platform ${max.platform.rps.toFixed(0)} req/s, floor ${max.floor.rps.toFixed(0)} req/s: ` +
-        `${(share * 100).toFixed(0)} % (goal ≥ ${GOALS.throughputShare * 100} %)`,
+        `${(share * 100).toFixed(0)} % (goal ≥ ${GOALS.throughputShare * 100} %); Kafka floor ${max.kafkaFloor.rps.toFixed(0)} req/s: ` +
+        `${((max.kafkaFloor.rps / max.floor.rps) * 100).toFixed(0)} %`,
     );
-    for (const name of ['platform', 'floor'] as const) {
+    for (const name of ['platform', 'floor', 'kafkaFloor'] as const) {
       const r = latency[name];
       console.log(
-        `  at ${halfRate} req/s (half the platform's max) ${name.padEnd(8)} p50 ${fmt(percentile(r.latenciesMs, 50)).padStart(9)}  ` +
+        `  at ${halfRate} req/s (half the platform's max) ${name.padEnd(10)} p50 ${fmt(percentile(r.latenciesMs, 50)).padStart(9)}  ` +
           `p99 ${fmt(percentile(r.latenciesMs, 99)).padStart(9)}  errors ${r.errors}`,
       );
     }
     console.log(`  platform p99 at half its max ${fmt(percentile(latency.platform.latenciesMs, 99))} (goal ≤ ${GOALS.p99Ms} ms)`);
 
     // Idle first: it is reported on its own and, scaled, subtracted from the loaded measurements.
+    await Promise.all(kafkaFloor.map((proc) => proc.stop()));
     await sleep(3000);
     const idleBefore = cpuByCommand();
     await sleep(IDLE_SECONDS * 1000);
@@ -166,8 +185,14 @@ async function main(): Promise<void> {
     );
 
     const idleShare = scaled(idle, CPU_SECONDS / IDLE_SECONDS);
+    kafkaFloor = await startKafkaFloor(env);
+    await constantRate(read.kafkaFloor.url, 100, 3);
     const cpu = {
-      read: { platform: await cpuPerRequest(read.platform, idleShare, onPlatformPath), floor: await cpuPerRequest(read.floor, idleShare, onFloorPath) },
+      read: {
+        platform: await cpuPerRequest(read.platform, idleShare, onPlatformPath),
+        floor: await cpuPerRequest(read.floor, idleShare, onFloorPath),
+        kafkaFloor: await cpuPerRequest(read.kafkaFloor, idleShare, onKafkaFloorPath),
+      },
       write: {
         platform: await cpuPerRequest(write.platform, idleShare, onPlatformPath, WRITE_RATE),
         floor: await cpuPerRequest(write.floor, idleShare, onFloorPath, WRITE_RATE),
@@ -183,8 +208,13 @@ async function main(): Promise<void> {
       console.log(`  ${kind.padEnd(5)} floor    ${bare.perRequest.toFixed(2)} ms (${bare.detail}); errors ${bare.errors}`);
       console.log(`  ${kind.padEnd(5)} ratio ${(platform.perRequest / bare.perRequest).toFixed(1)}x (goal ≤ ${goal}x)`);
     }
+    const { kafkaFloor: overKafka } = cpu.read;
+    console.log(
+      `  read  Kafka floor ${overKafka.perRequest.toFixed(2)} ms (${overKafka.detail}); errors ${overKafka.errors}: ` +
+        `${(overKafka.perRequest / cpu.read.floor.perRequest).toFixed(1)}x the floor, the platform ${(cpu.read.platform.perRequest / overKafka.perRequest).toFixed(1)}x it`,
+    );
   } finally {
-    await Promise.all([gateway.stop(), ...others.map((service) => service.stop()), floor.stop()]);
+    await Promise.all([gateway.stop(), ...others.map((service) => service.stop()), floor.stop(), ...kafkaFloor.map((proc) => proc.stop())]);
     embeddings.close();
   }
 }
