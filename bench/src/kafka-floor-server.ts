@@ -5,12 +5,15 @@
 //                           reply, read by a consumer group of its own on the reply topic
 //   KAFKA_FLOOR_ROLE=back   a consumer group on the command topic; each command is one SELECT, and
 //                           its result goes back on the reply topic
-// kafkajs, the topics' partition counts and the consumer settings are the platform's (KafkaBus):
-// what this costs per read is what the architecture itself costs, before any of the platform's code.
+// kafkajs, the topics' partition counts, the consumer settings and the batching of concurrent sends
+// (ProduceBatcher: kafkajs has no linger) are the platform's (KafkaBus): what this costs per read
+// is what the architecture itself costs, before any of the rest of the platform's code.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
+// Only the batcher: the platform's index would load NestJS and the rest with it.
+import { ProduceBatcher } from '@hb/platform/dist/kafka/produce-batcher';
 
 const ROLE = process.env.KAFKA_FLOOR_ROLE;
 const PREFIX = process.env.KAFKA_NAMESPACE ?? 'kafkafloor';
@@ -23,6 +26,7 @@ const CONSUMER = { sessionTimeout: 3000, heartbeatInterval: 1000, maxWaitTimeInM
 
 const kafka = new Kafka({ clientId: `kafka-floor-${ROLE}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.ERROR });
 const producer = kafka.producer({ allowAutoTopicCreation: false });
+const sends = new ProduceBatcher(producer);
 /** Left on SIGTERM, so that a restarted floor's consumer joins its group without waiting out this one. */
 const consumers: Array<ReturnType<Kafka['consumer']>> = [];
 
@@ -75,8 +79,8 @@ async function front(): Promise<void> {
     }
     const correlationId = randomUUID();
     const reply = new Promise<string>((resolve) => pending.set(correlationId, resolve));
-    producer
-      .send({ topic: COMMANDS, messages: [{ key: correlationId, value: JSON.stringify({ id }), headers: { 'correlation-id': correlationId } }] })
+    sends
+      .send(COMMANDS, [{ key: correlationId, value: JSON.stringify({ id }), headers: { 'correlation-id': correlationId } }])
       .then(() => reply)
       .then(
         (body) => res.writeHead(body.startsWith('{"data"') ? 200 : 404, { 'content-type': 'application/json' }).end(body),
@@ -99,7 +103,7 @@ async function back(): Promise<void> {
       const { id } = JSON.parse(message.value!.toString()) as { id: string };
       const { rows } = await pool.query('SELECT id, content, created_at FROM bench_floor_items WHERE id = $1', [id]);
       const body = rows[0] ? JSON.stringify({ data: rows[0] }) : '{"error":"not found"}';
-      await producer.send({ topic: REPLIES, messages: [{ key: message.key, value: body, headers: { 'correlation-id': message.headers!['correlation-id']! } }] });
+      await sends.send(REPLIES, [{ key: message.key, value: body, headers: { 'correlation-id': message.headers!['correlation-id']! } }]);
     },
   });
   // Ready as soon as it is consuming: the front's readiness is what the benchmark waits for.
