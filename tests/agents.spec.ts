@@ -254,7 +254,7 @@ describe('Agent API through the gateway (spec 000)', () => {
         signal: AbortSignal.timeout(300_000),
       });
       expect(res.status).toBe(200);
-      expect((await res.json())['response']).toBe('Hello! You said: Hello agent!');
+      expect(((await res.json()) as { response: string }).response).toBe('Hello! You said: Hello agent!');
     });
 
     it("answers the spec's JavaScript request: status and response destructured", async () => {
@@ -264,7 +264,7 @@ describe('Agent API through the gateway (spec 000)', () => {
         headers: { Authorization: `Bearer ${agentKey}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ message: 'Hello agent!', wait: true }),
       });
-      const { status, response: reply } = await response.json();
+      const { status, response: reply } = (await response.json()) as { status: string; response: string };
       expect(status).toBe('completed');
       expect(reply).toBe('Hello! You said: Hello agent!');
     });

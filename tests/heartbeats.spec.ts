@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropKafkaNamespace, gatewayClient, recordEvents, ScriptedAnthropic, type EventRecorder, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { openApiDocumentOf } from './support/openapi-conformance';
 import { ServiceProcess, e2eSuite, migrate } from './support/processes';
 
 /** The scripted model: "fail…" is refused (a failed run), "slow N" answers after N ms, anything else is echoed for 1,250 tokens. */
@@ -192,7 +193,7 @@ describe('Heartbeat API through the gateway (specs 001 and 002)', () => {
   });
 
   it("documents every configure field and spec 002's example in the OpenAPI document", async () => {
-    const doc = await (await fetch(`${gateway.url}/openapi.json`)).json();
+    const doc = await openApiDocumentOf(gateway.url);
     const body = doc.paths['/v1/bot/heartbeat/configure'].post.requestBody.content['application/json'];
     expect(body.examples['spec 002'].value).toMatchObject({ cron_pattern: '0 9 * * 1,2,3,4,5', timezone: 'America/New_York' });
     const properties = Object.keys(doc.components.schemas.ConfigureHeartbeatDto.properties);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { ScriptedAnthropic } from '@hb/testing';
+import { openApiDocumentOf } from './support/openapi-conformance';
 import { APPS, ServiceProcess, e2eEnv, migrate, type App } from './support/processes';
 
 /**
@@ -121,7 +122,7 @@ describe('hostile input on every route', () => {
   });
 
   it(`answers ${REQUESTS} generated hostile requests without a 5xx, in the face's shape, leaking nothing`, async () => {
-    const document = (await (await fetch(`${gateway.url}/openapi.json`)).json()) as Parameters<typeof operationsOf>[0];
+    const document = await openApiDocumentOf(gateway.url);
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThan(50);
 

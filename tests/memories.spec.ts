@@ -153,7 +153,7 @@ describe('Memory API through the gateway (spec 003)', () => {
         headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify({ content, type: 'task' }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as { data: { id: string } } };
     };
     const [a, b] = await Promise.all([create('import-42', 'first attempt'), create('import-42', 'first attempt')]);
     const c = await create('import-42', 'first attempt');

@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Topics, type EventEnvelope } from '@hb/contracts';
 import { HeroBrain } from '@hb/sdk';
 import { dropKafkaNamespace, recordEvents, ScriptedAnthropic, startHttpEndpoint, testInfra, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
+import { openApiDocumentOf } from './support/openapi-conformance';
 import { ServiceProcess, e2eSuite, migrate, type App } from './support/processes';
 import { until } from './support/until';
 
@@ -85,7 +86,7 @@ describe('metrics: every service exposes /metrics, and the figures follow the tr
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ success: false, errors: [{ code: 'INSUFFICIENT_SCOPE' }] });
     // Nor is it part of the API clients are written for.
-    const document = await (await fetch(`${services.gateway.url}/openapi.json`)).json();
+    const document = await openApiDocumentOf(services.gateway.url);
     expect(Object.keys(document.paths)).not.toContain('/metrics');
   });
 

@@ -80,14 +80,14 @@ describe('the platform as processes', () => {
     await fetch(`${gateway.url}/api/v1/admin/tenants`, { method: 'POST', headers, body: JSON.stringify({ id: tenantId, name: 'e2e' }) });
     const res = await fetch(`${gateway.url}/api/v1/usage/metrics/${tenantId}`, { headers });
     expect(res.status).toBe(200);
-    expect((await res.json()).data).toMatchObject({ memories: { count: 0 }, storage: { used: 0 } });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ memories: { count: 0 }, storage: { used: 0 } });
   });
 
   it('starts without a model, and a run then fails with model_not_configured naming the variables', async () => {
     const tenantId = `e2e_${randomBytes(4).toString('hex')}`;
     const headers = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
     await fetch(`${gateway.url}/api/v1/admin/tenants`, { method: 'POST', headers, body: JSON.stringify({ id: tenantId, name: 'e2e' }) });
-    const agent = await (await fetch(`${gateway.url}/api/v1/agents`, { method: 'POST', headers, body: JSON.stringify({ name: 'no model', tenantId }) })).json();
+    const agent = (await (await fetch(`${gateway.url}/api/v1/agents`, { method: 'POST', headers, body: JSON.stringify({ name: 'no model', tenantId }) })).json()) as { id: string };
     const res = await fetch(`${gateway.url}/api/v1/agents/${agent.id}/invoke`, {
       method: 'POST',
       headers,
@@ -111,7 +111,7 @@ describe('the platform as processes', () => {
   it('goes unready when Kafka stops and ready again when it returns, then serves requests', async () => {
     await kafka.stop();
     await Promise.all(all.map((service) => service.waitForReadiness(503, 30_000)));
-    const body = await (await fetch(`${services.memory.url}/health/ready`)).json();
+    const body = (await (await fetch(`${services.memory.url}/health/ready`)).json()) as { checks: object };
     expect(body.checks).toMatchObject({ postgres: 'up', redis: 'up', kafka: 'down' });
     // A request while Kafka is away fails at its deadline, and the gateway lives on.
     const during = await ping('memory');

@@ -19,7 +19,7 @@ import {
   type RunEvent,
 } from '@hb/sdk';
 import { dropKafkaNamespace, ScriptedAnthropic, startHttpEndpoint, type HttpEndpoint, type ScriptedRequest, type ScriptedTurn } from '@hb/testing';
-import { OpenApiConformance } from './support/openapi-conformance';
+import { OpenApiConformance, openApiDocumentOf } from './support/openapi-conformance';
 import { ROOT, e2eSuite, fiveServices, migrate } from './support/processes';
 import { until } from './support/until';
 
@@ -76,7 +76,7 @@ describe('the client libraries against the gateway', () => {
     await Promise.all([memory, runtime, scheduler, dispatcher].map((service) => service.waitForReadiness(200)));
     gateway.start({ WEBHOOK_ALLOWED_HOSTS: 'localhost' });
     await gateway.waitForReadiness(200);
-    conformance = new OpenApiConformance(await (await fetch(`${gateway.url}/openapi.json`)).json());
+    conformance = new OpenApiConformance(await openApiDocumentOf(gateway.url));
     admin = client(adminKey);
   });
 
@@ -104,7 +104,7 @@ describe('the client libraries against the gateway', () => {
     });
 
     it('and the check fails when the document changes', async () => {
-      const document = await (await fetch(`${gateway.url}/openapi.json`)).json();
+      const document = await openApiDocumentOf(gateway.url);
       document.components.schemas.Memory.properties.mood = { type: 'string' };
       const file = join(mkdtempSync(join(tmpdir(), 'sdk-types-')), 'openapi.json');
       writeFileSync(file, JSON.stringify(document));
@@ -425,7 +425,7 @@ describe('the client libraries against the gateway', () => {
       // The operator's probes, outside the SDK, are documented as well.
       expect(await (await conformance.fetch(`${gateway.url}/api/v1/system/status`)).json()).toEqual({ success: true, data: { status: 'ok' }, metadata: expect.any(Object) });
       const ping = await conformance.fetch(`${gateway.url}/api/v1/system/ping/memory`, { headers: { Authorization: `Bearer ${adminKey}` } });
-      expect((await ping.json()).data).toMatchObject({ service: 'memory' });
+      expect(((await ping.json()) as { data: unknown }).data).toMatchObject({ service: 'memory' });
     });
   });
 
@@ -434,7 +434,7 @@ describe('the client libraries against the gateway', () => {
       const endpoint = await startHttpEndpoint((_req, _body, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ success: true, data: { id: 1 }, metadata: {} }));
       });
-      const strict = new OpenApiConformance(await (await fetch(`${gateway.url}/openapi.json`)).json());
+      const strict = new OpenApiConformance(await openApiDocumentOf(gateway.url));
       await new HeroBrain({ apiKey: 'hb_prod_x', tenantId: 't', baseUrl: endpoint.url, fetch: strict.fetch }).memories.get('mem_1');
       await endpoint.close();
       expect(strict.violations).toEqual([expect.stringMatching(/^GET \/api\/v1\/memories\/\{id\} 200: .*must have required property 'content'/)]);
@@ -442,7 +442,7 @@ describe('the client libraries against the gateway', () => {
 
     // Last of the suite: it reads what every test before it received.
     it('has checked an answer of every operation that answers JSON', async () => {
-      const document = await (await fetch(`${gateway.url}/openapi.json`)).json();
+      const document = await openApiDocumentOf(gateway.url);
       const checked = new Set([...conformance.checked.keys()].map((name) => name.split(' ').slice(0, 2).join(' ')));
       const unchecked = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { content?: object }> }>>)
         .flatMap(([template, item]) => Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${template}`, operation })))

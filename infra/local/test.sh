@@ -19,6 +19,9 @@ export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
 export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
 
 status=0
+# ts-jest compiles each file on its own (isolatedModules) and checks no types: tsc does, first.
+log "type-checking every package"
+pnpm exec turbo run typecheck --output-logs=errors-only "$@" || { status=$?; log "type errors: see above"; }
 pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
 
 node - "$report_dir" "$ROOT" <<'JS'

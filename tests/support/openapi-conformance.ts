@@ -10,6 +10,22 @@ interface Operation {
 }
 
 /**
+ * The gateway's OpenAPI document as JSON. Tests reach into it along paths they name (an
+ * operation's request body, a schema's properties), so below its two top-level maps it is untyped.
+ */
+export interface OpenApiDocument {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON reached into by path
+  paths: Record<string, Record<string, any>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON reached into by path
+  components: { schemas: Record<string, any> };
+}
+
+/** The document a running gateway serves at /openapi.json. */
+export async function openApiDocumentOf(gatewayUrl: string): Promise<OpenApiDocument> {
+  return (await (await fetch(`${gatewayUrl}/openapi.json`)).json()) as OpenApiDocument;
+}
+
+/**
  * A fetch that checks every JSON answer against the schema the gateway's OpenAPI document gives it
  * for its operation and status, and keeps what does not conform. Objects are held to the fields
  * they document (no undocumented field passes), so the document cannot fall behind the answers.
@@ -22,7 +38,7 @@ export class OpenApiConformance {
   private readonly operations: Operation[] = [];
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(document: { paths: Record<string, Record<string, Operation['responses'] | object>>; components: object }) {
+  constructor(document: OpenApiDocument) {
     addFormats(this.ajv);
     this.ajv.addSchema({ $id: 'doc', components: closed(rebase(document.components)) });
     for (const [template, item] of Object.entries(document.paths)) {
