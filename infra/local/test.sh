@@ -21,7 +21,9 @@ export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
 status=0
 # ts-jest compiles each file on its own (isolatedModules) and checks no types: tsc does, first.
 log "type-checking every package"
-pnpm exec turbo run typecheck --output-logs=errors-only "$@" || { status=$?; log "type errors: see above"; }
+# turbo's own options (a --filter) apply to it too; what follows a -- is for the tests alone.
+turbo_options=(); for arg in "$@"; do [ "$arg" = "--" ] && break; turbo_options+=("$arg"); done
+pnpm exec turbo run typecheck --output-logs=errors-only "${turbo_options[@]}" || { status=$?; log "type errors: see above"; }
 pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
 
 node - "$report_dir" "$ROOT" <<'JS'
