@@ -11,7 +11,8 @@ command -v chromium >/dev/null || { log "installing Chromium from Debian"; apt_i
 
 cd "$ROOT"
 report_dir="$(mktemp -d)"
-trap 'rm -rf "$report_dir"' EXIT
+planned="$(mktemp)"
+trap 'rm -rf "$report_dir" "$planned"' EXIT
 # Tests use their own database and a fresh Kafka namespace, so a running platform is left alone.
 export HB_TEST_REPORT_DIR="$report_dir"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hb_test}"
@@ -19,26 +20,29 @@ export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}"
 export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
 
 status=0
-# ts-jest compiles each file on its own (isolatedModules) and checks no types: tsc does, first.
-log "type-checking every package"
-# turbo's own options (a --filter) apply to it too; what follows a -- is for the tests alone.
+# turbo's own options (a --filter) narrow every step below; what follows a -- is for the tests alone.
 turbo_options=(); for arg in "$@"; do [ "$arg" = "--" ] && break; turbo_options+=("$arg"); done
+# ts-jest compiles each file on its own (isolatedModules) and checks no types: tsc does, first.
+log "type-checking"
 pnpm exec turbo run typecheck --output-logs=errors-only "${turbo_options[@]}" || { status=$?; log "type errors: see above"; }
+# The packages whose tests this run selects: each of them must report, or its run crashed.
+pnpm exec turbo run test --dry=json "${turbo_options[@]}" >"$planned" || status=$?
 pnpm exec turbo run test --concurrency=1 --continue "$@" || status=$?
 
-node - "$report_dir" "$ROOT" <<'JS'
+node - "$report_dir" "$planned" <<'JS'
 const fs = require('node:fs');
 const path = require('node:path');
-const [dir, root] = process.argv.slice(2);
+const [dir, planned] = process.argv.slice(2);
 const reports = fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-const expected = ['apps', 'packages']
-  .flatMap((group) => fs.readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
-  .concat(['infra', 'tests'].map((name) => path.join(root, name)))
-  .filter((dir) => {
-    try { return Boolean(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.test); }
-    catch { return false; }
-  })
-  .map((dir) => path.basename(dir));
+let expected;
+try {
+  expected = JSON.parse(fs.readFileSync(planned, 'utf8'))
+    .tasks.filter((task) => task.task === 'test' && task.command !== '<NONEXISTENT>')
+    .map((task) => path.basename(task.directory));
+} catch (error) {
+  console.log(`  could not list the packages to test (turbo run test --dry=json): ${error.message}`);
+  expected = ['(the package list)'];
+}
 const missing = expected.filter((name) => !reports.some((r) => r.package === name));
 const sum = (key) => reports.reduce((n, r) => n + r[key], 0);
 for (const r of reports) console.log(`  ${r.package}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
