@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
+import { COMMAND_TOPIC_PARTITIONS as PARTITIONS } from '@hb/contracts';
 // Only the batcher: the platform's index would load NestJS and the rest with it.
 import { ProduceBatcher } from '@hb/platform/dist/kafka/produce-batcher';
 
@@ -19,8 +20,6 @@ const ROLE = process.env.KAFKA_FLOOR_ROLE;
 const PREFIX = process.env.KAFKA_NAMESPACE ?? 'kafkafloor';
 const COMMANDS = `${PREFIX}.floor.commands`;
 const REPLIES = `${PREFIX}.floor.replies`;
-/** The platform's command and reply topics have six partitions each (COMMAND_TOPIC_PARTITIONS). */
-const PARTITIONS = 6;
 /** KafkaBus's defaults: a 3 s session, heartbeats and fetch waits a third of it. */
 const CONSUMER = { sessionTimeout: 3000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000, allowAutoTopicCreation: false };
 

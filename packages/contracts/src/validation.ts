@@ -22,8 +22,8 @@ const CACHED = Symbol('hb.validation-metadata-cached');
  * the memory service, that lookup was the largest single function in both services' CPU profiles
  * (about 2 % of each), paid for every command, event and request body. A class's rules are all
  * registered when it and its ancestors are defined, so the answer is kept per class and set of
- * options, and all answers are dropped whenever a rule is added. The arrays are shared: class-validator and Nest's mapped
- * types only read them.
+ * options, and all answers are dropped whenever a rule is added. The arrays are shared:
+ * class-validator and Nest's mapped types only read them.
  */
 export function cacheValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
   const marked = storage as MetadataStorage & { [CACHED]?: true };

@@ -61,4 +61,3 @@ export function vectorParameter(vector: ArrayLike<number>): Buffer {
   for (let i = 0; i < vector.length; i++) buffer.writeFloatBE(vector[i], 4 + 4 * i);
   return buffer;
 }
-
