@@ -8,9 +8,15 @@ export interface TracingEnv {
   enabled: boolean;
   /** OTEL_SERVICE_NAME, to name the service otherwise than the platform does. */
   serviceName?: string;
+  /** OTEL_PROPAGATORS is set: the SDK builds the propagators it names, and the platform's default stands aside. */
+  propagatorsNamed: boolean;
 }
 
 export function tracingEnv(env: NodeJS.ProcessEnv = process.env): TracingEnv {
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-  return { enabled: env.OTEL_SDK_DISABLED !== 'true' && Boolean(endpoint), serviceName: env.OTEL_SERVICE_NAME || undefined };
+  return {
+    enabled: env.OTEL_SDK_DISABLED !== 'true' && Boolean(endpoint),
+    serviceName: env.OTEL_SERVICE_NAME || undefined,
+    propagatorsNamed: Boolean(env.OTEL_PROPAGATORS),
+  };
 }

@@ -39,8 +39,7 @@ export function storedTraceContext(): Record<string, string> | null {
  * without one, as the root of a trace of its own.
  */
 export function inSpanContinuing<T>(stored: Record<string, string> | null, name: string, options: { kind?: SpanKind; attributes?: Attributes }, work: (span: Span) => Promise<T>): Promise<T> {
-  const parent = stored ? propagation.extract(ROOT_CONTEXT, stored) : ROOT_CONTEXT;
-  return context.with(parent, () => inSpan(name, options, work));
+  return inSpan(name, options, work, stored ? propagation.extract(ROOT_CONTEXT, stored) : ROOT_CONTEXT);
 }
 
 /** A message sent to `topic`, as a PRODUCER span the caller ends (a command: when its reply comes). */
@@ -60,9 +59,12 @@ export function endSpan(span: Span, error?: unknown): void {
   span.end();
 }
 
-/** Runs `work` in a span of its own, active for what it calls, ended as the work went. */
-export async function inSpan<T>(name: string, options: { kind?: SpanKind; attributes?: Attributes }, work: (span: Span) => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, options, async (span) => {
+/**
+ * Runs `work` in a span of its own, active for what it calls, ended as the work went; the span's
+ * parent is the active span, or the one `parent` holds.
+ */
+export async function inSpan<T>(name: string, options: { kind?: SpanKind; attributes?: Attributes }, work: (span: Span) => Promise<T>, parent: Context = context.active()): Promise<T> {
+  return tracer.startActiveSpan(name, options, parent, async (span) => {
     try {
       const result = await work(span);
       span.end();
@@ -80,16 +82,14 @@ export async function inSpan<T>(name: string, options: { kind?: SpanKind; attrib
  * the sender's trace.
  */
 export async function consumeInSpan<T>(name: string, topic: string, headers: IHeaders | undefined, attributes: Attributes, work: () => Promise<T>): Promise<T> {
-  const parent = propagation.extract(ROOT_CONTEXT, headers, kafkaHeaders);
-  return context.with(parent, () =>
-    inSpan(
-      name,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', ...attributes },
-      },
-      () => work(),
-    ),
+  return inSpan(
+    name,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', ...attributes },
+    },
+    () => work(),
+    propagation.extract(ROOT_CONTEXT, headers, kafkaHeaders),
   );
 }
 
@@ -109,7 +109,9 @@ const httpHeaders: TextMapGetter<IncomingHttpHeaders> = {
  * costs several times as much per request for attributes nobody reads.
  */
 export function startServerSpan(method: string, path: string, headers: IncomingHttpHeaders): { span: Span; context: Context } {
-  const remote = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers, httpHeaders));
+  // Most callers send no trace context: nothing to extract then.
+  const sent = propagation.fields().some((field) => headers[field] !== undefined);
+  const remote = sent ? trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers, httpHeaders)) : undefined;
   const links = remote && trace.isSpanContextValid(remote) ? [{ context: remote }] : [];
   const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path }, links }, ROOT_CONTEXT);
   return { span, context: trace.setSpan(ROOT_CONTEXT, span) };

@@ -18,9 +18,14 @@ export function startTracing(service: string, settings: TracingEnv = tracingEnv(
   if (sdk || !settings.enabled) return false;
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof import('@opentelemetry/core');
   /* eslint-enable @typescript-eslint/no-require-imports */
   sdk = new NodeSDK({
     serviceName: settings.serviceName ?? service,
+    // W3C trace context alone unless OTEL_PROPAGATORS names others. The SDK's default adds W3C
+    // baggage, which no service reads or sets: a second propagator run on every message sent and
+    // received, for a header that is never there.
+    ...(settings.propagatorsNamed ? {} : { textMapPropagator: new W3CTraceContextPropagator() }),
     instrumentations: [],
     // Traces only: metrics are Prometheus' (/metrics), logs are JSON lines on stdout.
     metricReaders: [],
