@@ -6,8 +6,8 @@
 // request, so the machine's swings fall on both alike. CPU per read is each stack's two processes'
 // own, from /proc/<pid>/stat. The comparison runs in rounds (BENCH_ROUNDS, 3), each on two new
 // stacks started in the other order, so neither side keeps the first-started stack's ports, Kafka
-// partitions or place in the interleaving; the figure is the median of the rounds' figures, each
-// printed. BENCH_SAME=1 runs both stacks off (how alike two stacks are: the figure's noise);
+// partitions or place in the interleaving; the figure is the median of the rounds' figures (the
+// upper middle one for an even count), each printed. BENCH_SAME=1 runs both stacks off (how alike two stacks are: the figure's noise);
 // BENCH_SAMPLER=0.1 samples one trace in ten instead of every one.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -40,7 +40,6 @@ function otlpSink(): Promise<{ exports: () => number; bytes: () => number; close
 }
 
 interface Stack {
-  name: string;
   processes: Proc[];
   url: string;
   headers: Record<string, string>;
@@ -48,7 +47,7 @@ interface Stack {
   errors: number;
 }
 
-async function startStack(name: string, base: Record<string, string>, observed: Record<string, string>, ports: { gateway: number; memory: number }): Promise<Stack> {
+async function startStack(base: Record<string, string>, observed: Record<string, string>, ports: { gateway: number; memory: number }): Promise<Stack> {
   const env = { ...base, ...observed, KAFKA_NAMESPACE: `bench${randomBytes(3).toString('hex')}` };
   const memory = await startProcess(join(ROOT, 'apps/memory/dist/main.js'), { ...env, PORT: String(ports.memory) }, `http://127.0.0.1:${ports.memory}/health/ready`);
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
@@ -56,7 +55,7 @@ async function startStack(name: string, base: Record<string, string>, observed: 
   const headers = { Authorization: `Bearer ${await aTenantKey(gatewayUrl)}`, 'Content-Type': 'application/json' };
   const created = await fetch(`${gatewayUrl}/api/v1/memories`, { method: 'POST', headers, body: JSON.stringify({ content: 'a memory to read', type: 'semantic' }) });
   const { data } = (await created.json()) as { data: { id: string } };
-  return { name, processes: [gateway, memory], url: `${gatewayUrl}/api/v1/memories/${data.id}`, headers, latencies: [], errors: 0 };
+  return { processes: [gateway, memory], url: `${gatewayUrl}/api/v1/memories/${data.id}`, headers, latencies: [], errors: 0 };
 }
 
 /** Open-loop load at `rate` a second for each stack, their requests interleaved, for `seconds`. */
@@ -103,21 +102,18 @@ async function round(base: Record<string, string>, on: Record<string, string>, o
   ];
   const started: Stack[] = [];
   try {
-    const first = await startStack(onFirst ? 'on' : 'off', base, onFirst ? on : OFF, slots[0]);
-    started.push(first);
-    const second = await startStack(onFirst ? 'off' : 'on', base, onFirst ? OFF : on, slots[1]);
-    started.push(second);
-    const stacks = [first, second];
-    await pairedLoad(stacks, RATE, 5, false);
-    const before = stacks.map(cpuOfStack);
-    await pairedLoad(stacks, RATE, SECONDS, true);
-    const [off, observed] = onFirst ? [second, first] : [first, second];
-    const cpu = (stack: Stack) => (cpuOfStack(stack) - before[stacks.indexOf(stack)]) / stack.latencies.length;
+    for (const [i, settings] of (onFirst ? [on, OFF] : [OFF, on]).entries()) started.push(await startStack(base, settings, slots[i]));
+    await pairedLoad(started, RATE, 5, false);
+    const before = started.map(cpuOfStack);
+    await pairedLoad(started, RATE, SECONDS, true);
+    const cpu = started.map((stack, i) => (cpuOfStack(stack) - before[i]) / stack.latencies.length);
+    // Floor first, observed second, whichever started first.
+    const pair = <T>(values: T[]): [T, T] => (onFirst ? [values[1], values[0]] : [values[0], values[1]]);
     return {
-      p50: [percentile(off.latencies, 50), percentile(observed.latencies, 50)],
-      p99: [percentile(off.latencies, 99), percentile(observed.latencies, 99)],
-      cpu: [cpu(off), cpu(observed)],
-      errors: [off.errors, observed.errors],
+      p50: pair(started.map((stack) => percentile(stack.latencies, 50))),
+      p99: pair(started.map((stack) => percentile(stack.latencies, 99))),
+      cpu: pair(cpu),
+      errors: pair(started.map((stack) => stack.errors)),
     };
   } finally {
     await Promise.all(started.flatMap((stack) => stack.processes.map((proc) => proc.stop())));
@@ -130,12 +126,6 @@ function cpuOfStack(stack: Stack): number {
 
 const added = (pair: [number, number]) => (pair[1] - pair[0]) / pair[0];
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function main(): Promise<void> {
   const embeddings = await embeddingStandIn(EMBEDDING_PORT, 384);
@@ -169,7 +159,7 @@ async function main(): Promise<void> {
     }
     console.log(`  spans exported: ${sink.exports()} OTLP requests, ${(sink.bytes() / 1024).toFixed(0)} KiB`);
     console.log(
-      `  added to p50, median of ${ROUNDS} rounds: ${pct(median(rounds.map((r) => added(r.p50))))} (goal ≤ ${GOAL * 100} %); to CPU per read: ${pct(median(rounds.map((r) => added(r.cpu))))}`,
+      `  added to p50, median of ${ROUNDS} rounds: ${pct(percentile(rounds.map((r) => added(r.p50)), 50))} (goal ≤ ${GOAL * 100} %); to CPU per read: ${pct(percentile(rounds.map((r) => added(r.cpu)), 50))}`,
     );
   } finally {
     embeddings.close();
